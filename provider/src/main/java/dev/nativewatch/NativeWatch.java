@@ -1,0 +1,57 @@
+package dev.nativewatch;
+
+import dev.nativewatch.backend.Backend;
+import dev.nativewatch.backend.Backends;
+import dev.nativewatch.spi.NativeWatchFileSystemProvider;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.WatchService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The front door: a nativewatch {@link WatchService} for the default file system, and the paths that register
+ * with it.
+ *
+ * <pre>{@code
+ * try (WatchService watcher = NativeWatch.newWatchService()) {
+ *     NativeWatch.path(Path.of("src")).register(watcher,
+ *             new WatchEvent.Kind<?>[] {ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY}, ExtendedModifiers.SUBTREE);
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class NativeWatch {
+
+    private NativeWatch() {
+    }
+
+    /**
+     * @return a new watch service for the default file system, on the best backend available here
+     * @throws IOException if no backend can start
+     */
+    public static WatchService newWatchService() throws IOException {
+        return path(FileSystems.getDefault().getPath("")).getFileSystem().newWatchService();
+    }
+
+    /**
+     * Returns nativewatch's path for {@code path}, which can be registered with a nativewatch service; JDK paths
+     * cannot, since their provider rejects foreign watch services. A nativewatch path is returned as it is; a
+     * path of another file system (jimfs, say) gets a nativewatch path that watches it by polling.
+     *
+     * @throws NullPointerException if {@code path} is null
+     */
+    public static Path path(Path path) {
+        return NativeWatchFileSystemProvider.wrap(path);
+    }
+
+    /** @return the backend a new service on the default file system uses, and why the others are unavailable */
+    public static BackendInfo backend() throws IOException {
+        Backend chosen = Backends.select(FileSystems.getDefault());
+        Map<String, String> unavailable = new LinkedHashMap<>();
+        Backends.availability().forEach((name, reason) -> reason.ifPresent(r -> unavailable.put(name, r)));
+        return new BackendInfo(chosen.name(), unavailable);
+    }
+}

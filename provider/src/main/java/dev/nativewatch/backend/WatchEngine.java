@@ -1,0 +1,37 @@
+package dev.nativewatch.backend;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The backend side of one watch service: it owns every native resource of that service. Every method except
+ * {@link #wakeup()} is called only on the service's poller thread.
+ */
+public interface WatchEngine {
+
+    /**
+     * Identifies a directory, so that registering the same directory through another path (a symbolic link,
+     * {@code dir/.}) returns the same key.
+     *
+     * @throws java.nio.file.NoSuchFileException   if it does not exist
+     * @throws java.nio.file.NotDirectoryException if it is not a directory
+     */
+    Object identify(Path dir) throws IOException;
+
+    /** Starts watching {@code dir}, reporting to {@code sink}. */
+    DirectoryWatch watch(Path dir, WatchSpec spec, ChangeSink sink) throws IOException;
+
+    /**
+     * Blocks until changes have been dispatched to sinks, {@link #wakeup()} was called, or the timeout passed.
+     * A wakeup that comes before this call makes it return at once.
+     *
+     * @param timeoutNanos how long to wait at most; {@link Long#MAX_VALUE} waits without limit
+     */
+    void awaitChanges(long timeoutNanos) throws IOException;
+
+    /** Makes a current or the next {@link #awaitChanges} return. Callable from any thread. */
+    void wakeup();
+
+    /** Releases every resource; the watches are cancelled before this is called. */
+    void close();
+}

@@ -1,0 +1,64 @@
+package dev.nativewatch.core;
+
+import dev.nativewatch.backend.Change;
+
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.DosFileAttributes;
+import java.nio.file.attribute.FileOwnerAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads what a scan compares, and no more: the views a file system offers are read only when a wanted change
+ * class needs them, since every extra view can cost a system call per entry.
+ */
+public final class AttributeReader {
+
+    private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final boolean posix;
+    private final boolean dos;
+    private final boolean acl;
+    private final boolean owner;
+
+    public AttributeReader(FileSystem fileSystem, Set<Change> wanted) {
+        Set<String> views = fileSystem.supportedFileAttributeViews();
+        boolean attributes = wanted.contains(Change.ATTRIBUTES);
+        boolean security = wanted.contains(Change.SECURITY);
+        this.posix = views.contains("posix") && (attributes || security);
+        this.dos = views.contains("dos") && attributes;
+        this.acl = views.contains("acl") && security;
+        this.owner = !posix && views.contains("owner") && security;
+    }
+
+    /** Reads an entry, using {@code basic} when nothing more is needed. */
+    EntryState read(Path entry, BasicFileAttributes basic) throws IOException {
+        List<Object> posixState = null;
+        if (posix) {
+            PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class, NOFOLLOW);
+            basic = attributes;
+            posixState = Arrays.asList(attributes.permissions(), attributes.owner(), attributes.group());
+        }
+        Object dosBits = null;
+        if (dos) {
+            DosFileAttributes attributes = Files.readAttributes(entry, DosFileAttributes.class, NOFOLLOW);
+            dosBits = (attributes.isReadOnly() ? 1 : 0) | (attributes.isHidden() ? 2 : 0)
+                    | (attributes.isSystem() ? 4 : 0) | (attributes.isArchive() ? 8 : 0);
+        }
+        Object aclState = acl ? Files.getFileAttributeView(entry, AclFileAttributeView.class, NOFOLLOW).getAcl() : null;
+        Object ownerState = owner
+                ? Files.getFileAttributeView(entry, FileOwnerAttributeView.class, NOFOLLOW).getOwner() : null;
+        Object attributesState = posix || dos ? Arrays.asList(dosBits, posixState) : null;
+        Object securityState = posix || acl || owner ? Arrays.asList(posixState, aclState, ownerState) : null;
+        return new EntryState(basic.isDirectory(), basic.fileKey(), basic.size(), basic.lastModifiedTime(),
+                basic.lastAccessTime(), basic.creationTime(), attributesState, securityState);
+    }
+}

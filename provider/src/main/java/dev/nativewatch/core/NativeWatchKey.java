@@ -1,0 +1,316 @@
+package dev.nativewatch.core;
+
+import dev.nativewatch.ExtendedKinds;
+import dev.nativewatch.backend.Change;
+import dev.nativewatch.backend.ChangeSink;
+import dev.nativewatch.backend.DirectoryWatch;
+
+import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.Watchable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A registration's key, with the JDK's state machine and event rules: repeated events merge into one with a
+ * count, and a full event list is replaced by a single OVERFLOW. It is also the sink its backend watch reports
+ * to; those calls arrive on the poller thread, the {@link WatchKey} methods on any thread.
+ */
+final class NativeWatchKey implements WatchKey, ChangeSink {
+
+    private enum State { READY, SIGNALLED }
+
+    private final NativeWatchService service;
+    private final Watchable watchable;
+    private final Path directory;
+    private final int maxEvents;
+    private volatile Registration registration;
+    private volatile boolean valid = true;
+
+    // Guarded by this.
+    private State state = State.READY;
+    private List<WatchEvent<?>> events = new ArrayList<>();
+    private final Map<Object, NativeWatchEvent<?>> lastModifyEvents = new HashMap<>();
+    private boolean queued;
+    private boolean recovering;
+    private OverflowRecovery recovery;
+
+    // Confined to the poller thread.
+    private DirectoryWatch watch;
+    private Object identity;
+
+    NativeWatchKey(NativeWatchService service, Watchable watchable, Path directory, Registration registration,
+                   int maxEvents) {
+        this.service = service;
+        this.watchable = watchable;
+        this.directory = directory;
+        this.registration = registration;
+        this.maxEvents = maxEvents;
+        this.recovery = registration.options().rescanOnOverflow() ? new OverflowRecovery() : null;
+    }
+
+    // ---- WatchKey, any thread
+
+    @Override
+    public boolean isValid() {
+        return valid;
+    }
+
+    @Override
+    public List<WatchEvent<?>> pollEvents() {
+        synchronized (this) {
+            List<WatchEvent<?>> result = events;
+            events = new ArrayList<>();
+            lastModifyEvents.clear();
+            if (recovery != null && recovery.retrieved(result)) {
+                service.wakePoller();
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Unlike the JDK, a second reset while the key already waits in the queue does not queue it twice: a
+     * consumer would otherwise take the same key twice for one set of events.
+     */
+    @Override
+    public boolean reset() {
+        synchronized (this) {
+            if (state == State.SIGNALLED && valid) {
+                if (events.isEmpty()) {
+                    state = State.READY;
+                } else {
+                    enqueue();
+                }
+            }
+            return valid;
+        }
+    }
+
+    @Override
+    public void cancel() {
+        if (invalidate()) {
+            service.cancelled(this);
+        }
+    }
+
+    @Override
+    public Watchable watchable() {
+        return watchable;
+    }
+
+    @Override
+    public String toString() {
+        return "WatchKey[" + watchable + (valid ? "" : ", invalid") + "]";
+    }
+
+    // ---- ChangeSink, poller thread
+
+    @Override
+    public void changed(Change change, Path relative) {
+        if (!valid) {
+            return;
+        }
+        Registration current = registration;
+        Path context = service.context(relative);
+        switch (change) {
+            case CREATED -> signalIfRegistered(current, StandardWatchEventKinds.ENTRY_CREATE, context);
+            case DELETED -> signalIfRegistered(current, StandardWatchEventKinds.ENTRY_DELETE, context);
+            default -> {
+                WatchEvent.Kind<Path> extended = EventKinds.extendedKindOf(change);
+                if (extended != null) {
+                    signalIfRegistered(current, extended, context);
+                }
+                if (change != Change.LAST_ACCESS) {
+                    signalIfRegistered(current, StandardWatchEventKinds.ENTRY_MODIFY, context);
+                }
+            }
+        }
+    }
+
+    /**
+     * A rename pair is added under one lock so that FROM is immediately followed by TO; a side whose rename kind
+     * is not registered falls back to DELETE or CREATE.
+     */
+    @Override
+    public void renamed(Path from, Path to) {
+        if (!valid) {
+            return;
+        }
+        Registration current = registration;
+        WatchEvent.Kind<Path> fromKind = current.has(ExtendedKinds.ENTRY_RENAME_FROM)
+                ? ExtendedKinds.ENTRY_RENAME_FROM : StandardWatchEventKinds.ENTRY_DELETE;
+        WatchEvent.Kind<Path> toKind = current.has(ExtendedKinds.ENTRY_RENAME_TO)
+                ? ExtendedKinds.ENTRY_RENAME_TO : StandardWatchEventKinds.ENTRY_CREATE;
+        Path fromContext = service.context(from);
+        Path toContext = service.context(to);
+        synchronized (this) {
+            signalIfRegistered(current, fromKind, fromContext);
+            signalIfRegistered(current, toKind, toContext);
+        }
+    }
+
+    @Override
+    public void overflowed() {
+        if (valid) {
+            signalEvent(StandardWatchEventKinds.OVERFLOW, null, true);
+        }
+    }
+
+    @Override
+    public void invalidated(String reason) {
+        if (invalidate()) {
+            service.invalidatedByBackend(this, reason);
+            synchronized (this) {
+                signal();
+            }
+        }
+    }
+
+    // ---- the poller's bookkeeping
+
+    Path directory() {
+        return directory;
+    }
+
+    Registration registration() {
+        return registration;
+    }
+
+    void respecify(Registration replacement) {
+        registration = replacement;
+        synchronized (this) {
+            if (replacement.options().rescanOnOverflow() && recovery == null) {
+                recovery = new OverflowRecovery();
+            } else if (!replacement.options().rescanOnOverflow()) {
+                recovery = null;
+            }
+        }
+    }
+
+    DirectoryWatch watch() {
+        return watch;
+    }
+
+    void attach(DirectoryWatch watch, Object identity) {
+        this.watch = watch;
+        this.identity = identity;
+    }
+
+    Object identity() {
+        return identity;
+    }
+
+    synchronized OverflowRecovery recovery() {
+        return recovery;
+    }
+
+    /**
+     * Runs a rescan's report into this key. Its events are not capped: dropping them again would defeat the
+     * rescan, and their number is bounded by the size of the tree.
+     */
+    void recover(java.util.function.Consumer<ChangeSink> report) {
+        synchronized (this) {
+            recovering = true;
+            try {
+                report.accept(this);
+            } finally {
+                recovering = false;
+            }
+        }
+    }
+
+    /** @return whether this call made the key invalid */
+    boolean invalidate() {
+        synchronized (this) {
+            if (!valid) {
+                return false;
+            }
+            valid = false;
+            return true;
+        }
+    }
+
+    // ---- events
+
+    private void signalIfRegistered(Registration current, WatchEvent.Kind<?> kind, Path context) {
+        if (current.has(kind)) {
+            signalEvent(kind, context, !recovering);
+        }
+    }
+
+    /** The JDK's merge rules; {@code capped} is false only for events that recover an overflow. */
+    private void signalEvent(WatchEvent.Kind<?> kind, Object context, boolean capped) {
+        synchronized (this) {
+            int size = events.size();
+            if (size > 0) {
+                WatchEvent<?> previous = events.get(size - 1);
+                if (previous.kind() == StandardWatchEventKinds.OVERFLOW
+                        || (previous.kind() == kind && Objects.equals(previous.context(), context))) {
+                    ((NativeWatchEvent<?>) previous).increment();
+                    signal();
+                    return;
+                }
+                if (!lastModifyEvents.isEmpty()) {
+                    if (kind == StandardWatchEventKinds.ENTRY_MODIFY) {
+                        NativeWatchEvent<?> earlier = lastModifyEvents.get(context);
+                        if (earlier != null) {
+                            earlier.increment();
+                            signal();
+                            return;
+                        }
+                    } else {
+                        lastModifyEvents.remove(context);
+                    }
+                }
+                if (capped && size >= maxEvents) {
+                    kind = StandardWatchEventKinds.OVERFLOW;
+                    context = null;
+                }
+            }
+            NativeWatchEvent<?> event = newEvent(kind, context);
+            if (kind == StandardWatchEventKinds.ENTRY_MODIFY) {
+                lastModifyEvents.put(context, event);
+            } else if (kind == StandardWatchEventKinds.OVERFLOW) {
+                events.clear();
+                lastModifyEvents.clear();
+                if (recovery != null) {
+                    recovery.overflowed();
+                }
+            }
+            events.add(event);
+            signal();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static NativeWatchEvent<?> newEvent(WatchEvent.Kind<?> kind, Object context) {
+        return new NativeWatchEvent<>((WatchEvent.Kind<Object>) kind, context);
+    }
+
+    /** Guarded by this. */
+    private void signal() {
+        if (state == State.READY) {
+            state = State.SIGNALLED;
+            enqueue();
+        }
+    }
+
+    /** Guarded by this. */
+    private void enqueue() {
+        if (!queued) {
+            queued = true;
+            service.enqueue(this);
+        }
+    }
+
+    /** Called by the service when a consumer has taken this key from the queue. */
+    synchronized void dequeued() {
+        queued = false;
+    }
+}

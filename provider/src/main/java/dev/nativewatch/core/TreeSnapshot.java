@@ -1,0 +1,207 @@
+package dev.nativewatch.core;
+
+import dev.nativewatch.backend.Change;
+import dev.nativewatch.backend.ChangeSink;
+import dev.nativewatch.backend.WatchSpec;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The entries of a directory (or tree) as one scan saw them, keyed by their path relative to the root, in walk
+ * order (a directory before its entries). Comparing two snapshots yields the changes between them; this is both
+ * how the polling backend works and how an overflow is recovered.
+ */
+public final class TreeSnapshot {
+
+    private final Map<Path, EntryState> entries;
+
+    private TreeSnapshot(Map<Path, EntryState> entries) {
+        this.entries = entries;
+    }
+
+    /** @return a snapshot with no entries, as of a directory not yet scanned */
+    public static TreeSnapshot empty() {
+        return new TreeSnapshot(Collections.emptyMap());
+    }
+
+    /**
+     * Scans {@code root}. Symbolic links are not followed; an entry that vanishes or cannot be read during the
+     * scan is left out, but a root that cannot be read fails the scan.
+     */
+    public static TreeSnapshot take(Path root, boolean subtree, AttributeReader reader) throws IOException {
+        Map<Path, EntryState> entries = new LinkedHashMap<>();
+        Files.walkFileTree(root, Set.of(), subtree ? Integer.MAX_VALUE : 1, new FileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                if (!dir.equals(root)) {
+                    record(dir, attributes);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                record(file, attributes);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (file.equals(root)) {
+                    throw failure;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null && dir.equals(root)) {
+                    throw failure;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            private void record(Path entry, BasicFileAttributes attributes) {
+                try {
+                    entries.put(root.relativize(entry), reader.read(entry, attributes));
+                } catch (IOException vanishedOrUnreadable) {
+                    // Gone since the directory was listed, or unreadable: the next scan tells which.
+                }
+            }
+        });
+        return new TreeSnapshot(entries);
+    }
+
+    /** @return the number of entries */
+    public int size() {
+        return entries.size();
+    }
+
+    /**
+     * Reports to {@code sink} how {@code newer} differs from this snapshot: deletions (deepest first), renames
+     * (when the spec pairs them and the file system has file keys), creations (shallowest first), then the
+     * modify-class changes the spec wants.
+     */
+    public void reportChanges(TreeSnapshot newer, WatchSpec spec, ChangeSink sink) {
+        List<Path> gone = new ArrayList<>();
+        List<Path> born = new ArrayList<>();
+        entries.forEach((path, state) -> {
+            EntryState now = newer.entries.get(path);
+            if (now == null || state.replacedBy(now)) {
+                gone.add(path);
+            }
+        });
+        newer.entries.forEach((path, state) -> {
+            EntryState before = entries.get(path);
+            if (before == null || before.replacedBy(state)) {
+                born.add(path);
+            }
+        });
+        Renames renames = spec.pairRenames() ? pairRenames(gone, born, newer) : Renames.NONE;
+
+        for (int i = gone.size() - 1; i >= 0; i--) {
+            if (!renames.from.contains(gone.get(i))) {
+                sink.changed(Change.DELETED, gone.get(i));
+            }
+        }
+        renames.reported.forEach(sink::renamed);
+        for (Path path : born) {
+            if (!renames.to.contains(path)) {
+                sink.changed(Change.CREATED, path);
+            }
+        }
+        if (spec.wantsModifications()) {
+            reportModifications(newer, spec.changes(), sink);
+        }
+    }
+
+    /**
+     * Renames found by file key: the pairs to report, and every path on either side that a rename accounts for,
+     * including the entries that merely moved along with a renamed directory and are reported by it.
+     */
+    private record Renames(Map<Path, Path> reported, Set<Path> from, Set<Path> to) {
+        static final Renames NONE = new Renames(Map.of(), Set.of(), Set.of());
+    }
+
+    private Renames pairRenames(List<Path> gone, List<Path> born, TreeSnapshot newer) {
+        Map<Object, Path> bornByKey = new HashMap<>();
+        for (Path path : born) {
+            Object key = newer.entries.get(path).fileKey();
+            if (key != null) {
+                bornByKey.put(key, path);
+            }
+        }
+        Renames renames = new Renames(new LinkedHashMap<>(), new HashSet<>(), new HashSet<>());
+        Map<Path, Path> movedDirectories = new HashMap<>();
+        for (Path from : gone) {
+            EntryState before = entries.get(from);
+            Path to = before.fileKey() == null ? null : bornByKey.remove(before.fileKey());
+            if (to == null) {
+                continue;
+            }
+            Path parent = from.getParent();
+            Path parentTarget = parent == null ? null : movedDirectories.get(parent);
+            boolean movedWithParent = parentTarget != null && to.equals(parentTarget.resolve(from.getFileName()));
+            if (before.directory()) {
+                movedDirectories.put(from, to);
+            }
+            if (!movedWithParent) {
+                renames.reported.put(from, to);
+            }
+            renames.from.add(from);
+            renames.to.add(to);
+        }
+        return renames;
+    }
+
+    private void reportModifications(TreeSnapshot newer, Set<Change> wanted, ChangeSink sink) {
+        newer.entries.forEach((path, now) -> {
+            EntryState before = entries.get(path);
+            if (before != null && !before.replacedBy(now)) {
+                for (Change change : differences(before, now)) {
+                    if (wanted.contains(change)) {
+                        sink.changed(change, path);
+                    }
+                }
+            }
+        });
+    }
+
+    private static Set<Change> differences(EntryState before, EntryState now) {
+        Set<Change> changes = EnumSet.noneOf(Change.class);
+        if (before.size() != now.size()) {
+            changes.add(Change.SIZE);
+        }
+        if (!before.lastModified().equals(now.lastModified())) {
+            changes.add(Change.LAST_WRITE);
+        }
+        if (!before.lastAccess().equals(now.lastAccess())) {
+            changes.add(Change.LAST_ACCESS);
+        }
+        if (before.creationChangedTo(now)) {
+            changes.add(Change.CREATION_TIME);
+        }
+        if (!Objects.equals(before.attributes(), now.attributes())) {
+            changes.add(Change.ATTRIBUTES);
+        }
+        if (!Objects.equals(before.security(), now.security())) {
+            changes.add(Change.SECURITY);
+        }
+        return changes;
+    }
+}
