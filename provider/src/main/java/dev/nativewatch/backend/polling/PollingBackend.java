@@ -16,6 +16,18 @@ public final class PollingBackend implements Backend {
     /** The JDK's own polling interval since JDK 17. */
     static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(2);
 
+    private final Duration fixedDefaultInterval;
+
+    /** A backend whose default interval comes from {@link #INTERVAL_PROPERTY}, or is the JDK's two seconds. */
+    public PollingBackend() {
+        this(null);
+    }
+
+    /** A backend with the given default interval, whatever the system property says. */
+    public PollingBackend(Duration defaultInterval) {
+        this.fixedDefaultInterval = defaultInterval;
+    }
+
     @Override
     public String name() {
         return "polling";
@@ -33,7 +45,7 @@ public final class PollingBackend implements Backend {
 
     @Override
     public WatchEngine newEngine(FileSystem fileSystem) {
-        return new PollingEngine(defaultInterval());
+        return new PollingEngine(fixedDefaultInterval != null ? fixedDefaultInterval : defaultInterval());
     }
 
     static Duration defaultInterval() {

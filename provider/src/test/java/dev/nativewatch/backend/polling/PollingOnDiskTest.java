@@ -1,0 +1,62 @@
+package dev.nativewatch.backend.polling;
+
+import dev.nativewatch.ExtendedKinds;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The polling backend on the machine's own file system. */
+class PollingOnDiskTest extends PollingScenarios {
+
+    @TempDir
+    Path temp;
+
+    @Override
+    Path newDirectory() throws IOException {
+        return Files.createDirectory(temp.resolve("watched"));
+    }
+
+    @Test
+    void permissionChangesAreSecurityAndAttributeChanges() throws Exception {
+        assumePosix();
+        Path file = Files.createFile(dir.resolve("f"));
+        register(kinds(ExtendedKinds.ENTRY_SECURITY, ExtendedKinds.ENTRY_ATTRIBUTES));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+        collector.until(seen -> seen.contains("ENTRY_SECURITY f") && seen.contains("ENTRY_ATTRIBUTES f"));
+    }
+
+    @Test
+    void permissionChangesAreModifyWithStandardKinds() throws Exception {
+        assumePosix();
+        Path file = Files.createFile(dir.resolve("f"));
+        register(kinds(ENTRY_MODIFY));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwx------"));
+        collector.until("ENTRY_MODIFY f");
+    }
+
+    @Test
+    void aWriteIsNotMistakenForACreationTimeChange() throws Exception {
+        Path file = Files.writeString(dir.resolve("f"), "1");
+        register(kinds(ENTRY_CREATE, ExtendedKinds.ENTRY_CREATION_TIME, ExtendedKinds.ENTRY_LAST_WRITE));
+        Files.writeString(file, "changed");
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L));
+        collector.until("ENTRY_LAST_WRITE f");
+        awaitSentinel("sentinel");
+        assertFalse(collector.events().contains("ENTRY_CREATION_TIME f"), collector.events().toString());
+    }
+
+    private static void assumePosix() {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+                "this file system has no POSIX permissions to change");
+    }
+}
