@@ -1,0 +1,143 @@
+package dev.nativewatch.tck;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/**
+ * The base of every contract: the fixture, a watch service and a fresh directory per check, and the helpers the
+ * checks share. A concrete run is a subclass per contract that passes its fixture, netty style:
+ *
+ * <pre>{@code
+ * @Nested class Registration extends RegistrationContract { Registration() { super(FIXTURE); } }
+ * }</pre>
+ *
+ * Checks wait for conditions up to {@link Tck#DEADLINE} and never assert timings; absence is checked after a
+ * sentinel change has been seen, plus the fixture's quiet period.
+ */
+@ExtendWith(TckExtension.class)
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+public abstract class WatchServiceContract {
+
+    /** A modification time far in the past, so that any later write changes it, even on coarse clocks. */
+    protected static final FileTime LONG_AGO = FileTime.fromMillis(978_307_200_000L);
+
+    private final WatchServiceFixture fixture;
+    private final List<WatchService> services = new ArrayList<>();
+
+    /** The check's watch service, open. */
+    protected WatchService watcher;
+    /** A fresh, empty directory. */
+    protected Path dir;
+
+    protected WatchServiceContract(WatchServiceFixture fixture) {
+        this.fixture = fixture;
+    }
+
+    /** @return the implementation under test */
+    public final WatchServiceFixture fixture() {
+        return fixture;
+    }
+
+    @BeforeEach
+    final void openServiceAndDirectory() throws IOException {
+        watcher = newService();
+        dir = fixture.newDirectory();
+    }
+
+    @AfterEach
+    final void closeServices() throws IOException {
+        for (WatchService service : services) {
+            service.close();
+        }
+        services.clear();
+    }
+
+    /** @return another open watch service of the fixture, closed after the check */
+    protected final WatchService newService() throws IOException {
+        WatchService service = fixture.newWatchService();
+        services.add(service);
+        return service;
+    }
+
+    /** Registers {@code directory} with the check's watcher. */
+    protected final WatchKey register(Path directory, WatchEvent.Kind<?>... kinds) throws IOException {
+        return fixture.register(watcher, directory, kinds);
+    }
+
+    /** Registers through the fixture, with modifiers. */
+    protected final WatchKey register(WatchService service, Path directory, WatchEvent.Kind<?>[] kinds,
+                                      WatchEvent.Modifier... modifiers) throws IOException {
+        return fixture.register(service, directory, kinds, modifiers);
+    }
+
+    protected static WatchEvent.Kind<?>[] kinds(WatchEvent.Kind<?>... kinds) {
+        return kinds;
+    }
+
+    /** @return the next signalled key of {@code service}; fails if none comes within the deadline */
+    protected static WatchKey awaitKey(WatchService service) throws InterruptedException {
+        WatchKey key = service.poll(Tck.DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        assertNotNull(key, "no key was signalled within " + Tck.DEADLINE.toSeconds() + " s");
+        return key;
+    }
+
+    /** @return a recorder on the check's watcher */
+    protected final EventRecorder recorder() {
+        return new EventRecorder(watcher);
+    }
+
+    /** @return how long to wait before concluding that what has not come will not come */
+    protected final Duration quiet() {
+        return fixture.quietPeriod();
+    }
+
+    /** Sleeps for the quiet period: only before checking that something did not happen. */
+    protected final void waitQuietPeriod() throws InterruptedException {
+        Thread.sleep(quiet().toMillis());
+    }
+
+    /** @return an existing file whose modification time is long past */
+    protected static Path oldFile(Path file) throws IOException {
+        Files.writeString(file, "old");
+        Files.setLastModifiedTime(file, LONG_AGO);
+        return file;
+    }
+
+    /** @return an existing directory whose modification time is long past */
+    protected static Path oldDirectory(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Files.setLastModifiedTime(directory, LONG_AGO);
+        return directory;
+    }
+
+    /** Appends to a file: a change of content, size and modification time. */
+    protected static void append(Path file, String text) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** @return whether {@code path}'s file system offers POSIX permissions */
+    protected static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+}
