@@ -78,10 +78,10 @@ public final class NativeWatchFileSystem extends FileSystem {
         return delegate.getSeparator();
     }
 
+    /** The delegate's roots, asked for at each iteration, since a platform's roots can come and go. */
     @Override
     public Iterable<Path> getRootDirectories() {
-        Iterable<Path> roots = delegate.getRootDirectories();
-        return () -> new WrappingIterator(roots.iterator(), this);
+        return () -> new WrappingIterator(delegate.getRootDirectories().iterator(), this);
     }
 
     @Override
