@@ -27,6 +27,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -145,6 +146,17 @@ class DefaultProviderModeTest {
         Path temp = Files.createTempFile(tempDir, "t", ".tmp");
         assertInstanceOf(NativeWatchPath.class, temp);
         assertTrue(Files.isRegularFile(temp));
+    }
+
+    @Test
+    void aZipFileSystemOpensOnADefaultPath() throws IOException {
+        Path zip = tempDir.resolve("archive.zip");
+        try (FileSystem archive = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+            Files.writeString(archive.getPath("/entry.txt"), "zipped");
+        }
+        try (FileSystem archive = FileSystems.newFileSystem(zip)) {
+            assertEquals("zipped", Files.readString(archive.getPath("/entry.txt")));
+        }
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessMode;
+import java.nio.file.ClosedFileSystemException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystem;
@@ -279,6 +280,18 @@ class NativeWatchFileSystemProviderTest {
     }
 
     @Test
+    void aZipFileSystemOpensOnANativeWatchPath() throws IOException {
+        Path zip = dir.resolve("archive.zip");
+        try (FileSystem archive = FileSystems.newFileSystem(zip, Map.of("create", "true"))) {
+            Files.writeString(archive.getPath("/entry.txt"), "zipped");
+        }
+        assertTrue(Files.size(tempDir.resolve("archive.zip")) > 0);
+        try (FileSystem archive = FileSystems.newFileSystem(zip)) {
+            assertEquals("zipped", Files.readString(archive.getPath("/entry.txt")));
+        }
+    }
+
+    @Test
     void fileSystemsByUri() throws IOException {
         FileSystem installed = FileSystems.getFileSystem(URI.create("nativewatch:///"));
         assertSame(dir.getFileSystem(), installed);
@@ -318,6 +331,8 @@ class NativeWatchFileSystemProviderTest {
             assertEquals("in jimfs", Files.readString(jimfs.getPath("/a")));
             a.getFileSystem().close();
             assertFalse(jimfs.isOpen(), "closing the wrapper closes the file system it wraps");
+            assertFalse(a.getFileSystem().isOpen());
+            assertThrows(ClosedFileSystemException.class, a.getFileSystem()::newWatchService);
         }
     }
 
