@@ -35,7 +35,8 @@ record Options(boolean recursive, List<WatchEvent.Kind<?>> kinds, boolean json, 
             "  --json          print one JSON object per line",
             "  -h, --help      print this help and exit",
             "  --              end of options: every later argument is a DIR",
-            "Exit status: 0 when stopped, 1 when no DIR is watched any more, 2 on bad arguments.");
+            "Stop with Ctrl-C or SIGTERM; the JVM then exits with status 130 or 143.",
+            "Exit status: 1 when no DIR is watched any more, 2 on bad arguments.");
 
     private static final String DEFAULT_KINDS = "create,delete,modify";
 

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * One run of the command: checks the arguments, registers every directory, then runs the watch loop until it
- * ends. A shutdown hook stops the loop, so Ctrl-C and SIGTERM end the watch cleanly, with every line printed.
+ * ends. A shutdown hook stops the loop, so Ctrl-C and SIGTERM end the watch cleanly, with every line taken
+ * printed.
  */
 final class WatchCommand {
 
