@@ -3,10 +3,7 @@ package dev.nativewatch.cli;
 /** The process's exit status. */
 final class ExitCode {
 
-    /**
-     * Help printed, or the watch stopped on request. After Ctrl-C or SIGTERM the JVM ends the process with its
-     * own status, 130 or 143, whatever the command returns.
-     */
+    /** Help printed, or the watch stopped on request: by Ctrl-C or SIGTERM too. */
     static final int OK = 0;
 
     /** Watching ended on its own: no directory is watched any more, or output or the service failed. */

@@ -35,7 +35,7 @@ record Options(boolean recursive, List<WatchEvent.Kind<?>> kinds, boolean json, 
             "  --json          print one JSON object per line",
             "  -h, --help      print this help and exit",
             "  --              end of options: every later argument is a DIR",
-            "Stop with Ctrl-C or SIGTERM; the JVM then exits with status 130 or 143.",
+            "Stop with Ctrl-C or SIGTERM (exit status 0).",
             "Exit status: 1 when no DIR is watched any more, 2 on bad arguments.");
 
     private static final String DEFAULT_KINDS = "create,delete,modify";

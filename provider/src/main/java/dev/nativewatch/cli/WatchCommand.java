@@ -17,12 +17,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * One run of the command: checks the arguments, registers every directory, then runs the watch loop until it
  * ends. A shutdown hook stops the loop, so Ctrl-C and SIGTERM end the watch cleanly, with every line taken
- * printed.
+ * printed and the service closed; the hook then ends the process through {@code onSignalledExit}.
  */
 final class WatchCommand {
 
@@ -33,17 +35,36 @@ final class WatchCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    private final Runnable onSignalledExit;
+    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile WatchLoop loop;
 
     WatchCommand(WatcherFactory factory, PrintStream out, PrintStream err, Clock clock) {
+        this(factory, out, err, clock, () -> { });
+    }
+
+    /**
+     * @param onSignalledExit run by the shutdown hook once the service is closed: the JVM would otherwise end a
+     *                        process stopped by a signal with status 130 or 143, not the command's own
+     */
+    WatchCommand(WatcherFactory factory, PrintStream out, PrintStream err, Clock clock, Runnable onSignalledExit) {
         this.factory = factory;
         this.out = out;
         this.err = err;
         this.clock = clock;
+        this.onSignalledExit = onSignalledExit;
     }
 
     /** @return the exit status, one of {@link ExitCode} */
     int run(String... args) {
+        try {
+            return runOnce(args);
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private int runOnce(String... args) {
         Options options;
         try {
             options = Options.parse(args);
@@ -124,7 +145,12 @@ final class WatchCommand {
     private void stopAndWait(WatchLoop watchLoop) {
         watchLoop.stop();
         try {
-            watchLoop.awaitEnd(SHUTDOWN_GRACE);
+            if (watchLoop.awaitEnd(SHUTDOWN_GRACE)
+                    && finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                out.flush();
+                err.flush();
+                onSignalledExit.run();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

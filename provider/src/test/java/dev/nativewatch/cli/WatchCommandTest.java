@@ -40,14 +40,20 @@ class WatchCommandTest {
     private String typed;
     private CompletableFuture<Integer> exit;
 
+    private static String previousInterval;
+
     @BeforeAll
     static void pollQuickly() {
-        System.setProperty(PollingBackend.INTERVAL_PROPERTY, "100");
+        previousInterval = System.setProperty(PollingBackend.INTERVAL_PROPERTY, "100");
     }
 
     @AfterAll
-    static void pollNormally() {
-        System.clearProperty(PollingBackend.INTERVAL_PROPERTY);
+    static void restoreInterval() {
+        if (previousInterval == null) {
+            System.clearProperty(PollingBackend.INTERVAL_PROPERTY);
+        } else {
+            System.setProperty(PollingBackend.INTERVAL_PROPERTY, previousInterval);
+        }
     }
 
     @BeforeEach
