@@ -2,6 +2,7 @@ package dev.nativewatch;
 
 import dev.nativewatch.backend.Backend;
 import dev.nativewatch.backend.Backends;
+import dev.nativewatch.spi.NativeWatchFileSystem;
 import dev.nativewatch.spi.NativeWatchFileSystemProvider;
 
 import java.io.IOException;
@@ -49,7 +50,10 @@ public final class NativeWatch {
 
     /** @return the backend a new service on the default file system uses, and why the others are unavailable */
     public static BackendInfo backend() throws IOException {
-        Backend chosen = Backends.select(FileSystems.getDefault());
+        // The service watches the file system nativewatch wraps, which is not the default one when nativewatch
+        // is the default provider; a native backend must be asked about the wrapped one.
+        Path workingDirectory = path(FileSystems.getDefault().getPath(""));
+        Backend chosen = Backends.select(((NativeWatchFileSystem) workingDirectory.getFileSystem()).delegate());
         Map<String, String> unavailable = new LinkedHashMap<>();
         Backends.availability().forEach((name, reason) -> reason.ifPresent(r -> unavailable.put(name, r)));
         return new BackendInfo(chosen.name(), unavailable);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
+import java.nio.file.ProviderMismatchException;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
@@ -74,6 +75,9 @@ public final class NativeWatchService implements WatchService {
         RegistrationOptions options = RegistrationOptions.parse(modifiers);
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(watchable, "watchable");
+        if (directory.getFileSystem() != fileSystem) {
+            throw new ProviderMismatchException(directory + " is not a path of " + fileSystem);
+        }
         return poller.register(directory, watchable, new Registration(validKinds, options));
     }
 

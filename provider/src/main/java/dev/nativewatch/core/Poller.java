@@ -115,9 +115,10 @@ final class Poller implements Runnable {
             LOG.log(System.Logger.Level.ERROR, "nativewatch " + backendName
                     + " poller failed; every key of its service is now invalid", t);
         } finally {
-            stopAccepting();
+            // Resources first: whoever is refused from here on may rely on them being released.
             releaseEverything(failure != null);
             closeEngine();
+            stopAccepting();
             if (shutdownResult != null) {
                 shutdownResult.complete(null);
             }

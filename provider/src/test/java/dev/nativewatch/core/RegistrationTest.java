@@ -106,6 +106,15 @@ class RegistrationTest extends CoreFixture {
     }
 
     @Test
+    void aDirectoryOfAnotherFileSystemIsAProviderMismatch() throws IOException {
+        try (var jimfs = com.google.common.jimfs.Jimfs.newFileSystem()) {
+            Path foreign = Files.createDirectories(jimfs.getPath("/d"));
+            assertThrows(java.nio.file.ProviderMismatchException.class, () -> register(foreign, ENTRY_CREATE));
+        }
+        assertServiceStillWorks();
+    }
+
+    @Test
     void eventsAreCheckedBeforeTheServiceIsFoundClosed() {
         service.close();
         assertThrows(IllegalArgumentException.class, () -> register(dir));

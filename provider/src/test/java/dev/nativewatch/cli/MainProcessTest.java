@@ -1,0 +1,76 @@
+package dev.nativewatch.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The command as a real process, stopped the way a user stops it. */
+class MainProcessTest {
+
+    private static final long DEADLINE_SECONDS = 60;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroy() is not SIGTERM on Windows")
+    void sigtermClosesTheWatcherAndExitsZero() throws Exception {
+        Process process = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Ddev.nativewatch.polling.intervalMillis=100",
+                Main.class.getName(), "-r", dir.toString()))
+                .start();
+        BlockingQueue<String> out = lines(process.getInputStream());
+        BlockingQueue<String> err = lines(process.getErrorStream());
+        try {
+            String started = err.poll(DEADLINE_SECONDS, TimeUnit.SECONDS);
+            assertTrue(started != null && started.startsWith("nativewatch: watching "), "start line: " + started);
+            Files.createDirectories(dir.resolve("a")).resolve("b.txt").toFile().createNewFile();
+            String expected = dir.resolve("a").resolve("b.txt").toString();
+            String line;
+            do {
+                line = out.poll(DEADLINE_SECONDS, TimeUnit.SECONDS);
+            } while (line != null && !line.contains("ENTRY_CREATE " + expected));
+            assertTrue(line != null, "no ENTRY_CREATE line for " + expected);
+
+            process.destroy();
+            assertTrue(process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "the watcher did not stop");
+            assertEquals(0, process.exitValue(), "stderr: " + err);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    private static BlockingQueue<String> lines(java.io.InputStream stream) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    lines.add(line);
+                }
+            } catch (IOException ignored) {
+                // The process ended.
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+}
