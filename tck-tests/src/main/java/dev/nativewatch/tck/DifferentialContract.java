@@ -50,9 +50,9 @@ public abstract class DifferentialContract extends WatchServiceContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scripts")
     void matchesTheJdk(MutationScript script) throws Exception {
-        assumeTrue(JdkDefaultFixture.isTheJdksOwnProvider(),
-                "the JVM's default provider is not the JDK's, so there is no reference to compare with");
-        JdkDefaultFixture reference = new JdkDefaultFixture();
+        WatchServiceFixture reference = fixture().reference();
+        assumeTrue(reference instanceof JdkDefaultFixture jdk && jdk.isTheJdks(),
+                "the reference is not on the JDK's own file system, so there is nothing to compare with");
         if (script.posixNeeded()) {
             assumeTrue(posix(dir), "no POSIX permissions on this file system");
         }

@@ -1,16 +1,32 @@
 package dev.nativewatch.tck;
 
 import java.io.IOException;
+import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.WatchService;
 import java.util.Map;
 
 /**
- * The reference: the default file system's own watch service, on the JDK's default provider. The JDK's known
- * defects are declared here, since they are facts about the JDK rather than about any one run.
+ * The reference: the JDK's own watch service on its default file system. The JDK's known defects are declared
+ * here, since they are facts about the JDK rather than about any one run.
  */
 public class JdkDefaultFixture implements WatchServiceFixture {
+
+    private final FileSystem fileSystem;
+
+    /** The JVM's default file system, which is the JDK's unless a provider replaced it. */
+    public JdkDefaultFixture() {
+        this(FileSystems.getDefault());
+    }
+
+    /**
+     * The given file system, for a JVM whose default provider is not the JDK's: a replacement that wraps the JDK's
+     * file system passes the wrapped one here.
+     */
+    public JdkDefaultFixture(FileSystem jdkFileSystem) {
+        this.fileSystem = jdkFileSystem;
+    }
 
     @Override
     public String name() {
@@ -19,12 +35,12 @@ public class JdkDefaultFixture implements WatchServiceFixture {
 
     @Override
     public WatchService newWatchService() throws IOException {
-        return FileSystems.getDefault().newWatchService();
+        return fileSystem.newWatchService();
     }
 
     @Override
     public Path newDirectory() throws IOException {
-        return TempDirectories.newDirectory();
+        return fileSystem.getPath(TempDirectories.newDirectory().toString());
     }
 
     @Override
@@ -37,8 +53,13 @@ public class JdkDefaultFixture implements WatchServiceFixture {
                 "JDK quirk: each reset() of a key with pending events enqueues it again, so it is taken twice");
     }
 
-    /** @return whether the JVM's default provider is the JDK's own, so that this fixture is the real reference */
-    public static boolean isTheJdksOwnProvider() {
-        return FileSystems.getDefault().provider().getClass().getName().startsWith("sun.nio.fs.");
+    @Override
+    public WatchServiceFixture reference() {
+        return this;
+    }
+
+    /** @return whether this fixture's file system is the JDK's own, so that it is the real reference */
+    public boolean isTheJdks() {
+        return fileSystem.provider().getClass().getName().startsWith("sun.nio.fs.");
     }
 }

@@ -69,6 +69,15 @@ public interface WatchServiceFixture {
     }
 
     /**
+     * @return the JDK watch service that {@link DifferentialContract} compares this implementation with. A fixture
+     *         for a provider that replaces the JVM's default one returns a {@link JdkDefaultFixture} on the JDK's
+     *         own file system, which it wraps.
+     */
+    default WatchServiceFixture reference() {
+        return new JdkDefaultFixture();
+    }
+
+    /**
      * @return how long to wait, after a change this implementation has surely seen, before concluding that an
      *         event or a signal which has not come will not come. Only checks of absence use it; every other wait
      *         ends as soon as its condition holds. Polling implementations need a few polling intervals.
