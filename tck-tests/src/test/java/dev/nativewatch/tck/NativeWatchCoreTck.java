@@ -2,10 +2,10 @@ package dev.nativewatch.tck;
 
 import org.junit.jupiter.api.Nested;
 
-/** nativewatch's core on its polling backend, registering through the core until nativewatch paths exist. */
-class NativeWatchPollingTck {
+/** nativewatch's core on its polling backend, below the spi layer. */
+class NativeWatchCoreTck {
 
-    static final WatchServiceFixture FIXTURE = new NativeWatchPollingFixture();
+    static final WatchServiceFixture FIXTURE = new NativeWatchCoreFixture();
 
     @Nested class Registration extends RegistrationContract { Registration() { super(FIXTURE); } }
     @Nested class EventDelivery extends EventDeliveryContract { EventDelivery() { super(FIXTURE); } }
