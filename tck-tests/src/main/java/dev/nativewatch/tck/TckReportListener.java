@@ -239,7 +239,7 @@ public final class TckReportListener implements TestExecutionListener {
     }
 
     private static String text(String message) {
-        return message == null ? "" : message.replaceAll("\\s+", " ").trim();
+        return message == null ? "" : message.replaceFirst("^Assumption failed: ", "").replaceAll("\\s+", " ").trim();
     }
 
     private static String cell(String text) {
