@@ -27,7 +27,8 @@ enum {
     OP_POST = 7,       /* u64 key                           -> nothing */
     OP_CANCEL = 8,     /* u64 handle                        -> nothing (CancelIoEx's error) */
     OP_CLOSE = 9,      /* u64 handle                        -> nothing */
-    OP_STATS = 10      /*                                   -> u32 directory handles, pending reads, buffers, ports */
+    OP_STATS = 10,     /*                                   -> u32 directory handles, pending reads, buffers, ports */
+    OP_EXPORTS = 11    /* str dll, str function             -> u32 1 if the dll exports the function, else 0 */
 };
 
 /* One directory handle and the memory of its one outstanding read. */
@@ -295,6 +296,21 @@ static void handle(uint32_t id, uint8_t op, reader *r, frame *f) {
         put32(&result, (uint32_t) buffers);
         put32(&result, (uint32_t) ports);
         break;
+    case OP_EXPORTS: {
+        WCHAR *dll = takeString(r);
+        WCHAR *function = takeString(r);
+        char name[256];
+        HMODULE module;
+        if (dll && function && WideCharToMultiByte(CP_ACP, 0, function, -1, name, sizeof name, NULL, NULL) > 0) {
+            module = LoadLibraryW(dll);
+            put32(&result, module && GetProcAddress(module, name) ? 1 : 0);
+        } else {
+            r->bad = 1;
+        }
+        free(dll);
+        free(function);
+        break;
+    }
     default:
         error = ERROR_INVALID_FUNCTION;
     }

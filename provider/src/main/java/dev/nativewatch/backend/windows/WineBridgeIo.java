@@ -39,6 +39,7 @@ public final class WineBridgeIo implements Win32Io {
     private static final byte OP_CANCEL = 8;
     private static final byte OP_CLOSE = 9;
     private static final byte OP_STATS = 10;
+    private static final byte OP_EXPORTS = 11;
 
     private static final long REPLY_TIMEOUT_SECONDS = 120;
     private static final Object ENDED = new Object();
@@ -79,6 +80,14 @@ public final class WineBridgeIo implements Win32Io {
     public Stats stats() throws IOException {
         ByteBuffer reply = call(OP_STATS, 0, b -> { }, "stats");
         return new Stats(reply.getInt(), reply.getInt(), reply.getInt(), reply.getInt());
+    }
+
+    /** @return whether Wine's {@code dll} exports {@code function} (GetProcAddress) */
+    public boolean exports(String dll, String function) throws IOException {
+        return call(OP_EXPORTS, stringSize(dll) + stringSize(function), b -> {
+            putString(b, dll);
+            putString(b, function);
+        }, "GetProcAddress").getInt() != 0;
     }
 
     /** @return the helper process, which ends when this is closed */

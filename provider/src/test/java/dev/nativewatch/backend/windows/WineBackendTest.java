@@ -46,12 +46,13 @@ class WineBackendTest {
     NativeWatchService service;
     EventCollector collector;
     final List<WineBridgeIo.Stats> statsAtClose = new ArrayList<>();
+    final List<byte[]> buffers = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @BeforeEach
     void start() throws IOException {
         bridge = WineFixture.bridge();
         // Records what the bridge still holds when the engine closes its Win32Io, before the helper exits.
-        Win32Io.Factory recording = () -> new ClosingSpy(bridge.open(), statsAtClose);
+        Win32Io.Factory recording = () -> new Spy(bridge.open(), statsAtClose, buffers);
         service = new NativeWatchService(new WindowsBackend(recording, Duration.ofMillis(200)),
                 FileSystems.getDefault(), relative -> relative);
         collector = new EventCollector(service);
@@ -135,6 +136,29 @@ class WineBackendTest {
         int to = events.indexOf("ENTRY_RENAME_TO b");
         assertEquals("ENTRY_RENAME_FROM a", events.get(to - 1), events.toString());
         assertFalse(events.contains("ENTRY_DELETE a"), events.toString());
+    }
+
+    @Test
+    @DisplayName("wine does not pad records: NextEntryOffset is 12 + the name's bytes, not a multiple of 4")
+    void wineDoesNotPadRecords() throws Exception {
+        register(dir, kinds(ENTRY_CREATE, ENTRY_DELETE));
+        Files.createFile(dir.resolve("a"));
+        collector.until("ENTRY_CREATE a");
+        // Wine reports both halves of a rename from one inotify read, so they share a buffer.
+        Files.move(dir.resolve("a"), dir.resolve("b"));
+        collector.until("ENTRY_CREATE b");
+        byte[] rename = buffers.stream().filter(b -> FileNotifyDecoder.decode(b, 0, b.length).records().contains(
+                new FileNotifyDecoder.NotifyRecord(FileNotifyDecoder.FILE_ACTION_RENAMED_OLD_NAME, "a"))).findFirst()
+                .orElseThrow();
+        assertEquals(12 + 2, rename[0], "Windows would write 16");
+    }
+
+    @Test
+    @DisplayName("wine exports no ReadDirectoryChangesExW, which the backend does not use")
+    void wineExportsNoReadDirectoryChangesExW() throws Exception {
+        register(dir, kinds(ENTRY_CREATE));
+        assertTrue(session().exports("kernel32.dll", "ReadDirectoryChangesW"));
+        assertFalse(session().exports("kernel32.dll", "ReadDirectoryChangesExW"));
     }
 
     @Test
@@ -275,14 +299,19 @@ class WineBackendTest {
         return overflow < 0 ? List.of() : events.subList(overflow + 1, events.size());
     }
 
-    /** Hands every call through, and notes the helper's counts when the engine closes it. */
-    private static final class ClosingSpy implements Win32Io {
+    /**
+     * Hands every call through, keeps the raw buffers of completed reads, and notes the helper's counts when the
+     * engine closes it.
+     */
+    private static final class Spy implements Win32Io {
         private final WineBridgeIo io;
         private final List<WineBridgeIo.Stats> statsAtClose;
+        private final List<byte[]> buffers;
 
-        ClosingSpy(WineBridgeIo io, List<WineBridgeIo.Stats> statsAtClose) {
+        Spy(WineBridgeIo io, List<WineBridgeIo.Stats> statsAtClose, List<byte[]> buffers) {
             this.io = io;
             this.statsAtClose = statsAtClose;
+            this.buffers = buffers;
         }
 
         @Override public String win32Path(Path absolute) { return io.win32Path(absolute); }
@@ -294,7 +323,15 @@ class WineBackendTest {
         @Override public void readChanges(long handle, int size, boolean subtree, int filter) throws IOException {
             io.readChanges(handle, size, subtree, filter);
         }
-        @Override public Completion dequeue(long timeoutMillis) throws IOException { return io.dequeue(timeoutMillis); }
+        @Override
+        public Completion dequeue(long timeoutMillis) throws IOException {
+            Completion completion = io.dequeue(timeoutMillis);
+            if (completion != null && completion.data().length > 0) {
+                buffers.add(completion.data());
+            }
+            return completion;
+        }
+
         @Override public void wakeup() { io.wakeup(); }
         @Override public void cancel(long handle) throws IOException { io.cancel(handle); }
         @Override public void closeHandle(long handle) throws IOException { io.closeHandle(handle); }
