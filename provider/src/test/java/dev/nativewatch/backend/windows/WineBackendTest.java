@@ -229,6 +229,18 @@ class WineBackendTest {
     }
 
     @Test
+    void theHelperStartsWithTheFirstRegistrationAndAnIdleServiceClosesAtOnce() throws Exception {
+        int before = bridge.sessions().size();
+        NativeWatchService idle = new NativeWatchService(new WindowsBackend(bridge), FileSystems.getDefault(),
+                relative -> relative);
+        idle.close();
+        assertEquals(before, bridge.sessions().size(), "a service that watched nothing started no helper");
+        register(dir, kinds(ENTRY_CREATE));
+        assertEquals(before + 1, bridge.sessions().size());
+        assertTrue(session().process().isAlive());
+    }
+
+    @Test
     void reRegistrationThroughAnotherPathReturnsTheSameKey() throws Exception {
         WatchKey key = register(dir, kinds(ENTRY_CREATE));
         assertSame(key, service.register(dir.resolve("."), dir, kinds(ENTRY_CREATE)));
