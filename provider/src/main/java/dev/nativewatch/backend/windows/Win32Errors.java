@@ -1,5 +1,11 @@
 package dev.nativewatch.backend.windows;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** The Win32 error codes the backend reacts to, and their names for messages (the bridge has no FormatMessage). */
@@ -65,5 +71,28 @@ final class Win32Errors {
                 || error == ERROR_DEV_NOT_EXIST || error == ERROR_UNEXP_NET_ERR
                 || error == ERROR_DEVICE_NOT_CONNECTED || error == ERROR_INVALID_HANDLE
                 || error == ERROR_OPERATION_ABORTED;
+    }
+
+    /** @return the exception the JDK would throw for a directory that CreateFileW could not open */
+    static IOException openFailure(Path root, Win32CallException e) {
+        IOException translated = switch (e.error()) {
+            case ERROR_FILE_NOT_FOUND, ERROR_PATH_NOT_FOUND -> new NoSuchFileException(root.toString());
+            case ERROR_ACCESS_DENIED -> new AccessDeniedException(root.toString(), null, e.getMessage());
+            case ERROR_DIRECTORY -> new NotDirectoryException(root.toString());
+            default -> new FileSystemException(root.toString(), null, e.getMessage());
+        };
+        translated.initCause(e);
+        return translated;
+    }
+
+    /** @return the exception for a first ReadDirectoryChangesW that failed; ERROR_INVALID_FUNCTION points to polling */
+    static IOException readFailure(Path root, int error) {
+        if (error == ERROR_INVALID_FUNCTION) {
+            return new FileSystemException(root.toString(), null, "the file system has no change notification"
+                    + " (ReadDirectoryChangesW: " + describe(error) + "); watch it with the polling"
+                    + " backend instead: -Ddev.nativewatch.backend=polling");
+        }
+        return new FileSystemException(root.toString(), null, "ReadDirectoryChangesW failed: "
+                + describe(error));
     }
 }

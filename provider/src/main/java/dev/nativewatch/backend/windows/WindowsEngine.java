@@ -6,9 +6,7 @@ import dev.nativewatch.backend.WatchEngine;
 import dev.nativewatch.backend.WatchSpec;
 
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -179,7 +177,7 @@ final class WindowsEngine implements WatchEngine {
             handles.put(opened.key, opened);
             int error = arm(opened);
             if (error != 0) {
-                throw readFailure(root, error);
+                throw Win32Errors.readFailure(root, error);
             }
             return opened;
         } catch (IOException | RuntimeException e) {
@@ -375,7 +373,7 @@ final class WindowsEngine implements WatchEngine {
         try {
             return io.openDirectory(path);
         } catch (Win32CallException e) {
-            throw openFailure(root, e);
+            throw Win32Errors.openFailure(root, e);
         }
     }
 
@@ -398,27 +396,6 @@ final class WindowsEngine implements WatchEngine {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "CloseHandle: " + e.getMessage());
         }
-    }
-
-    private static IOException openFailure(Path root, Win32CallException e) {
-        IOException translated = switch (e.error()) {
-            case Win32Errors.ERROR_FILE_NOT_FOUND, Win32Errors.ERROR_PATH_NOT_FOUND -> new NoSuchFileException(root.toString());
-            case Win32Errors.ERROR_ACCESS_DENIED -> new AccessDeniedException(root.toString(), null, e.getMessage());
-            case Win32Errors.ERROR_DIRECTORY -> new NotDirectoryException(root.toString());
-            default -> new FileSystemException(root.toString(), null, e.getMessage());
-        };
-        translated.initCause(e);
-        return translated;
-    }
-
-    static IOException readFailure(Path root, int error) {
-        if (error == Win32Errors.ERROR_INVALID_FUNCTION) {
-            return new FileSystemException(root.toString(), null, "the file system has no change notification"
-                    + " (ReadDirectoryChangesW: " + Win32Errors.describe(error) + "); watch it with the polling"
-                    + " backend instead: -Ddev.nativewatch.backend=polling");
-        }
-        return new FileSystemException(root.toString(), null, "ReadDirectoryChangesW failed: "
-                + Win32Errors.describe(error));
     }
 
     private static long ceilMillis(long nanos) {
