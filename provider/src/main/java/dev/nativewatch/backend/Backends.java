@@ -18,7 +18,7 @@ public final class Backends {
     /** Set to a backend's name (such as {@code polling}) to use that backend and no other. */
     public static final String PROPERTY = "dev.nativewatch.backend";
 
-    private static final List<Backend> PREFERENCE = List.of(new PollingBackend());
+    private static final List<Backend> PREFERENCE = List.of(new dev.nativewatch.backend.windows.WindowsBackend(), new PollingBackend());
 
     private Backends() {
     }

@@ -46,6 +46,16 @@ class KindTranslationTest extends CoreFixture {
     }
 
     @Test
+    void theSpecNamesTheModifyClassesRegisteredUnderTheirOwnKind() throws Exception {
+        register(dir, ENTRY_MODIFY);
+        assertEquals(EnumSet.noneOf(Change.class), backend.newestWatch(dir).spec.distinct());
+        register(dir, ENTRY_MODIFY, ExtendedKinds.ENTRY_SECURITY, ExtendedKinds.ENTRY_RENAME_TO);
+        WatchSpec spec = backend.newestWatch(dir).spec;
+        assertEquals(EnumSet.of(Change.SECURITY), spec.distinct());
+        assertTrue(spec.changes().contains(Change.ATTRIBUTES), "ENTRY_MODIFY still needs every other class");
+    }
+
+    @Test
     void anExtendedKindReportsItsClassAndModifyToo() throws Exception {
         WatchKey key = register(dir, ENTRY_MODIFY, ExtendedKinds.ENTRY_SIZE);
         backend.report(dir, sink -> sink.changed(Change.SIZE, Path.of("a")));
