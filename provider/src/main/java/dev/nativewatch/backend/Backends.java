@@ -1,5 +1,6 @@
 package dev.nativewatch.backend;
 
+import dev.nativewatch.backend.linux.InotifyBackend;
 import dev.nativewatch.backend.polling.PollingBackend;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ public final class Backends {
     /** Set to a backend's name (such as {@code polling}) to use that backend and no other. */
     public static final String PROPERTY = "dev.nativewatch.backend";
 
-    private static final List<Backend> PREFERENCE = List.of(new PollingBackend());
+    private static final List<Backend> PREFERENCE = List.of(new InotifyBackend(), new PollingBackend());
 
     private Backends() {
     }
