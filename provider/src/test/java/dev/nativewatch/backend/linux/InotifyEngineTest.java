@@ -298,6 +298,47 @@ class InotifyEngineTest {
     }
 
     @Test
+    void aMoveSplitBetweenTwoReadsIsStillOneRename() throws IOException {
+        TestApi api = new TestApi();
+        try (EngineHarness faulty = new EngineHarness(api)) {
+            RecordingSink sink = faulty.watch(dir, spec(EnumSet.of(Change.CREATED, Change.DELETED), false, true));
+            int wd = api.liveWatches().iterator().next();
+            api.inject(concat(record(wd, InotifyApi.IN_CREATE, "first"), record(wd, InotifyApi.IN_MOVED_FROM, 7, "old")));
+            api.inject(concat(record(wd, InotifyApi.IN_MOVED_TO, 7, "new"), record(wd, InotifyApi.IN_CREATE, "last")));
+            faulty.until(sink, "CREATED last");
+            assertEquals(List.of("CREATED first", "RENAMED old -> new", "CREATED last"), sink.events);
+        }
+    }
+
+    @Test
+    void aMoveFromAtTheEndOfWhatIsQueuedIsADeletion() throws IOException {
+        TestApi api = new TestApi();
+        try (EngineHarness faulty = new EngineHarness(api)) {
+            RecordingSink sink = faulty.watch(dir, spec(EnumSet.of(Change.CREATED, Change.DELETED), false, true));
+            int wd = api.liveWatches().iterator().next();
+            api.inject(record(wd, InotifyApi.IN_MOVED_FROM, 9, "gone"));
+            faulty.until(sink, "DELETED gone");
+            // A late IN_MOVED_TO with the same cookie is a creation: the pair was not in the queue at once.
+            api.inject(record(wd, InotifyApi.IN_MOVED_TO, 9, "back"));
+            faulty.until(sink, "CREATED back");
+            assertEquals(List.of("DELETED gone", "CREATED back"), sink.events);
+        }
+    }
+
+    @Test
+    void aMoveFromFollowedByAnotherEventIsADeletionInItsPlace() throws IOException {
+        TestApi api = new TestApi();
+        try (EngineHarness faulty = new EngineHarness(api)) {
+            RecordingSink sink = faulty.watch(dir, spec(EnumSet.of(Change.CREATED, Change.DELETED), false, true));
+            int wd = api.liveWatches().iterator().next();
+            api.inject(concat(record(wd, InotifyApi.IN_MOVED_FROM, 3, "out"), record(wd, InotifyApi.IN_CREATE, "x"),
+                    record(wd, InotifyApi.IN_MOVED_TO, 3, "in")));
+            faulty.until(sink, "CREATED in");
+            assertEquals(List.of("DELETED out", "CREATED x", "CREATED in"), sink.events);
+        }
+    }
+
+    @Test
     void eventsForAWatchDescriptorNobodyKnowsAreIgnored() throws IOException {
         TestApi api = new TestApi();
         try (EngineHarness faulty = new EngineHarness(api)) {
@@ -390,12 +431,16 @@ class InotifyEngineTest {
         }
     }
 
-    /** A {@code struct inotify_event} as the kernel would write it, the name padded to 16 bytes. */
     static byte[] record(int wd, int mask, String name) {
+        return record(wd, mask, 0, name);
+    }
+
+    /** A {@code struct inotify_event} as the kernel would write it, the name padded to 16 bytes. */
+    static byte[] record(int wd, int mask, int cookie, String name) {
         byte[] bytes = name == null ? new byte[0] : name.getBytes(StandardCharsets.UTF_8);
         int len = name == null ? 0 : (bytes.length / 16 + 1) * 16;
         ByteBuffer record = ByteBuffer.allocate(16 + len).order(ByteOrder.nativeOrder());
-        record.putInt(wd).putInt(mask).putInt(0).putInt(len).put(bytes);
+        record.putInt(wd).putInt(mask).putInt(cookie).putInt(len).put(bytes);
         return record.array();
     }
 
