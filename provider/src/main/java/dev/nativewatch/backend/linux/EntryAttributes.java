@@ -3,12 +3,15 @@ package dev.nativewatch.backend.linux;
 import dev.nativewatch.backend.Change;
 
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -23,6 +26,11 @@ import java.util.Set;
  * @param acl          the {@code system.posix_acl_access} attribute, or null if absent or not read
  */
 record EntryAttributes(int mode, int uid, int gid, byte[] acl, FileTime lastModified, FileTime lastAccess) {
+
+    private static final System.Logger LOG = System.getLogger(EntryAttributes.class.getName());
+
+    /** The change classes whose report needs the attributes an entry had before an {@code IN_ATTRIB}. */
+    private static final Set<Change> NEEDED_FOR = EnumSet.of(Change.SECURITY, Change.LAST_WRITE, Change.LAST_ACCESS);
 
     private static final String UNIX_ATTRIBUTES = "unix:mode,uid,gid,lastModifiedTime,lastAccessTime";
     private static final int S_IFMT = 0170000;
@@ -46,6 +54,31 @@ record EntryAttributes(int mode, int uid, int gid, byte[] acl, FileTime lastModi
         byte[] acl = api == null || (mode & S_IFMT) == 0120000 ? null : api.accessAcl(path);
         return new EntryAttributes(mode, (Integer) unix.get("uid"), (Integer) unix.get("gid"), acl,
                 (FileTime) unix.get("lastModifiedTime"), (FileTime) unix.get("lastAccessTime"));
+    }
+
+    /** @return whether a registration asking for these change classes must remember its entries' attributes */
+    static boolean neededFor(Set<Change> changes) {
+        return changes.stream().anyMatch(NEEDED_FOR::contains);
+    }
+
+    /**
+     * Reads every entry of a directory.
+     *
+     * @return the attributes by entry name; empty if the directory cannot be listed
+     */
+    static Map<String, EntryAttributes> readAll(Path directory, InotifyApi api) {
+        Map<String, EntryAttributes> entries = new HashMap<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
+            for (Path entry : stream) {
+                EntryAttributes attributes = read(entry, api);
+                if (attributes != null) {
+                    entries.put(entry.getFileName().toString(), attributes);
+                }
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot read the entries of " + directory + ": " + e);
+        }
+        return entries;
     }
 
     boolean directory() {

@@ -8,29 +8,21 @@ import dev.nativewatch.backend.WatchSpec;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static dev.nativewatch.backend.linux.InotifyApi.IN_CREATE;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE_SELF;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_DONT_FOLLOW;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_IGNORED;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_MASK_ADD;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_FROM;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_TO;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVE_SELF;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_ONLYDIR;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_Q_OVERFLOW;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_UNMOUNT;
 
@@ -39,10 +31,8 @@ import static dev.nativewatch.backend.linux.InotifyApi.IN_UNMOUNT;
  * {@link #wakeup()} writes to. {@link #awaitChanges} polls both, reads whole buffers of events, decodes them and
  * hands each to the registrations whose directories it concerns.
  *
- * <p>inotify returns the same watch descriptor for a directory however often it is added, so one
- * {@link KernelWatch} may serve several registrations: its mask is the union of theirs (grown with
- * {@code IN_MASK_ADD}, narrowed by recomputing), each registration filters events by its own spec, and the kernel
- * watch is removed only when no registration uses it.
+ * <p>One kernel watch may serve several registrations ({@link KernelWatchTable}): each event on it goes to each of
+ * them, and each filters by its own spec.
  *
  * <p>Renames: {@code IN_MOVED_FROM} is held back until the next event. If that is the {@code IN_MOVED_TO} with the
  * same cookie the two are one rename; otherwise the entry left (it was moved out of every watched directory). A
@@ -59,7 +49,7 @@ final class InotifyEngine implements WatchEngine {
 
     private static final System.Logger LOG = System.getLogger(InotifyEngine.class.getName());
 
-    /** Room for at least 240 events with short names; the kernel needs only 16 + NAME_MAX + 1 bytes. */
+    /** Room for 2048 events with short names, 240 with the longest (16 + NAME_MAX + 1 bytes each). */
     static final int READ_BUFFER_BYTES = 64 * 1024;
     /** How many buffers one wait reads at most before returning, so that requests to the poller are not starved. */
     private static final int MAX_READS_PER_WAIT = 16;
@@ -69,13 +59,13 @@ final class InotifyEngine implements WatchEngine {
     private final int wakeupFd;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final ByteBuffer wakeupBuffer = ByteBuffer.allocateDirect(Long.BYTES);
+    private final KernelWatchTable watches;
 
     /** Guards the descriptors against wakeups from other threads while they are closed. */
     private final Object descriptorLock = new Object();
     private boolean closed;
 
     // Confined to the poller thread.
-    private final Map<Integer, KernelWatch> watches = new HashMap<>();
     private final Set<InotifyWatch> registrations = new LinkedHashSet<>();
     private final Set<WatchedDirectory> marked = new HashSet<>();
     private InotifyEvent pendingFrom;
@@ -84,6 +74,7 @@ final class InotifyEngine implements WatchEngine {
         this.api = api;
         this.inotifyFd = inotifyFd;
         this.wakeupFd = wakeupFd;
+        this.watches = new KernelWatchTable(api, inotifyFd);
     }
 
     /**
@@ -296,8 +287,7 @@ final class InotifyEngine implements WatchEngine {
 
     /** {@code IN_IGNORED}: the kernel removed the watch, because its directory was deleted or unmounted. */
     private void removedByKernel(KernelWatch kernel) {
-        kernel.gone = true;
-        watches.remove(kernel.wd, kernel);
+        watches.removedByKernel(kernel);
         for (WatchedDirectory dir : kernel.snapshot()) {
             if (dir.detached) {
                 continue;
@@ -325,145 +315,14 @@ final class InotifyEngine implements WatchEngine {
         }
     }
 
-    // ---- kernel watches, for the registrations
+    // ---- for the registrations
 
     InotifyApi api() {
         return api;
     }
 
-    /**
-     * Watches a registration's root, following symbolic links as the JDK does.
-     *
-     * @throws NoSuchFileException    if it does not exist
-     * @throws NotDirectoryException  if it is not a directory
-     * @throws AccessDeniedException  if it cannot be read
-     * @throws IOException            naming {@code fs.inotify.max_user_watches} if the watch limit is reached
-     */
-    void attachRoot(WatchedDirectory root, Path path) throws IOException {
-        try {
-            attach(root, path, IN_ONLYDIR);
-        } catch (InotifyException e) {
-            throw switch (e.errno()) {
-                case InotifyApi.ENOENT -> withCause(new NoSuchFileException(path.toString()), e);
-                case InotifyApi.ENOTDIR -> withCause(new NotDirectoryException(path.toString()), e);
-                case InotifyApi.EACCES -> withCause(new AccessDeniedException(path.toString(), null, e.getMessage()), e);
-                case InotifyApi.ENOSPC -> InotifyLimits.watchesExhausted(path, e);
-                default -> e;
-            };
-        }
-    }
-
-    /** Watches a directory under a root, not following a symbolic link. */
-    void attachSubdirectory(WatchedDirectory dir, Path path) throws InotifyException {
-        attach(dir, path, IN_ONLYDIR | IN_DONT_FOLLOW);
-    }
-
-    /**
-     * Adds the directory's events to the kernel watch of its inode, creating it if needed. {@code IN_MASK_ADD}
-     * keeps the events another registration asked for on the same watch.
-     */
-    private void attach(WatchedDirectory dir, Path path, int flags) throws InotifyException {
-        int mask = dir.owner.maskFor(dir);
-        int wd = api.addWatch(inotifyFd, path, mask | flags | IN_MASK_ADD);
-        KernelWatch kernel = watches.computeIfAbsent(wd, KernelWatch::new);
-        kernel.mask |= mask;
-        kernel.directories.add(dir);
-        dir.kernel = kernel;
-    }
-
-    /** Stops a directory's share of its kernel watch; the last one out removes the watch. Idempotent. */
-    void detach(WatchedDirectory dir) {
-        if (dir.detached) {
-            return;
-        }
-        dir.detached = true;
-        if (dir.hasMarks()) {
-            dir.clearMarks();
-            marked.remove(dir);
-        }
-        KernelWatch kernel = dir.kernel;
-        if (kernel == null) {
-            return;
-        }
-        kernel.directories.remove(dir);
-        if (!kernel.directories.isEmpty()) {
-            try {
-                updateMask(kernel);
-            } catch (InotifyException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "keeping the wider mask of " + kernel + ": " + e.getMessage());
-            }
-            return;
-        }
-        watches.remove(kernel.wd, kernel);
-        if (!kernel.gone) {
-            kernel.gone = true;
-            try {
-                api.removeWatch(inotifyFd, kernel.wd);
-            } catch (InotifyException e) {
-                // EINVAL: the kernel removed it already (the directory was deleted); its IN_IGNORED is on its way.
-                if (e.errno() != InotifyApi.EINVAL) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot remove inotify watch " + kernel.wd, e);
-                }
-            }
-        }
-    }
-
-    /**
-     * Gives a kernel watch the union of its directories' masks. A wider mask is added with {@code IN_MASK_ADD}; a
-     * narrower one replaces the old. Both go through a directory's path, which may since name another directory:
-     * then the call's effect on that other directory is undone, and a narrowing is simply skipped (the
-     * registrations filter what they did not ask for).
-     *
-     * @throws InotifyException if a wider mask could not be set
-     */
-    void updateMask(KernelWatch kernel) throws InotifyException {
-        if (kernel == null || kernel.gone || kernel.directories.isEmpty()) {
-            return;
-        }
-        int wanted = 0;
-        for (WatchedDirectory dir : kernel.directories) {
-            wanted |= dir.owner.maskFor(dir);
-        }
-        if (wanted == kernel.mask) {
-            return;
-        }
-        boolean widening = (wanted & ~kernel.mask) != 0;
-        WatchedDirectory via = kernel.directories.get(0);
-        Path path = via.owner.pathOf(via);
-        int flags = IN_ONLYDIR | (via.isRoot() ? 0 : IN_DONT_FOLLOW);
-        int wd;
-        try {
-            wd = api.addWatch(inotifyFd, path, wanted | flags | (widening ? IN_MASK_ADD : 0));
-        } catch (InotifyException e) {
-            if (widening) {
-                throw e;
-            }
-            return;
-        }
-        if (wd == kernel.wd) {
-            kernel.mask = widening ? kernel.mask | wanted : wanted;
-            return;
-        }
-        KernelWatch other = watches.get(wd);
-        if (other == null) {
-            try {
-                api.removeWatch(inotifyFd, wd);
-            } catch (InotifyException ignored) {
-                // Nothing more to undo.
-            }
-        } else if (widening) {
-            other.mask |= wanted;
-        } else {
-            try {
-                api.addWatch(inotifyFd, path, other.mask | flags);
-            } catch (InotifyException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "cannot restore the mask of " + other + ": " + e.getMessage());
-            }
-        }
-        if (widening) {
-            throw new InotifyException("inotify_add_watch", path.toString(), InotifyApi.ENOENT,
-                    "the path no longer leads to the watched directory");
-        }
+    KernelWatchTable kernelWatches() {
+        return watches;
     }
 
     /** A directory now holds names reported by a scan; they are forgotten once the queue has been read empty. */
@@ -503,11 +362,6 @@ final class InotifyEngine implements WatchEngine {
             millis++;
         }
         return (int) Math.min(Integer.MAX_VALUE, millis);
-    }
-
-    private static <E extends IOException> E withCause(E exception, Throwable cause) {
-        exception.initCause(cause);
-        return exception;
     }
 
     private static void closeQuietly(InotifyApi api, int fd) {

@@ -17,21 +17,13 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static dev.nativewatch.backend.linux.InotifyApi.IN_ACCESS;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_ATTRIB;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_CREATE;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE_SELF;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MODIFY;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_FROM;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_TO;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVE_SELF;
 
 /**
  * One registration: the registered directory and, for a subtree watch, every directory under it, each with its
@@ -42,12 +34,6 @@ import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVE_SELF;
 final class InotifyWatch implements DirectoryWatch {
 
     private static final System.Logger LOG = System.getLogger(InotifyWatch.class.getName());
-
-    /** The change classes whose report needs the attributes an entry had before an {@code IN_ATTRIB}. */
-    private static final Set<Change> TRACKED = EnumSet.of(Change.SECURITY, Change.LAST_WRITE, Change.LAST_ACCESS);
-    private static final Set<Change> WRITES = EnumSet.of(Change.MODIFIED, Change.SIZE, Change.LAST_WRITE);
-    private static final Set<Change> ATTRIBUTE_CHANGES = EnumSet.of(Change.MODIFIED, Change.ATTRIBUTES,
-            Change.SECURITY, Change.LAST_WRITE, Change.LAST_ACCESS);
 
     private final InotifyEngine engine;
     private final Path root;
@@ -68,7 +54,7 @@ final class InotifyWatch implements DirectoryWatch {
     /** Adds the watches of this new registration; if that fails, every watch it added is removed again. */
     void start() throws IOException {
         WatchedDirectory top = newDirectory(null, null, root.getFileSystem().getPath(""));
-        engine.attachRoot(top, root);
+        engine.kernelWatches().attachRoot(top, root);
         rootDirectory = top;
         try {
             if (spec.subtree()) {
@@ -137,34 +123,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     /** @return the inotify event bits one of this registration's directories needs */
     int maskFor(WatchedDirectory dir) {
-        Set<Change> changes = spec.changes();
-        int mask = 0;
-        if (changes.contains(Change.CREATED)) {
-            mask |= IN_CREATE | IN_MOVED_TO;
-        }
-        if (changes.contains(Change.DELETED)) {
-            mask |= IN_DELETE | IN_MOVED_FROM;
-        }
-        if (spec.pairRenames()) {
-            mask |= IN_MOVED_FROM | IN_MOVED_TO;
-        }
-        if (spec.subtree()) {
-            // Keeping the tree of watches up to date needs every directory entering or leaving it.
-            mask |= IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO;
-        }
-        if (changes.stream().anyMatch(WRITES::contains)) {
-            mask |= IN_MODIFY;
-        }
-        if (changes.stream().anyMatch(ATTRIBUTE_CHANGES::contains)) {
-            mask |= IN_ATTRIB;
-        }
-        if (changes.contains(Change.LAST_ACCESS)) {
-            mask |= IN_ACCESS;
-        }
-        if (dir.isRoot()) {
-            mask |= IN_DELETE_SELF | IN_MOVE_SELF;
-        }
-        return mask;
+        return InotifyMasks.of(spec, dir.isRoot());
     }
 
     /** @return the directory's path as this registration knows it */
@@ -420,7 +379,7 @@ final class InotifyWatch implements DirectoryWatch {
     /** @return whether the entry is a directory (links not followed), or null if it cannot be read */
     private Boolean isDirectory(WatchedDirectory dir, String name, Path entry) {
         if (dir.entries != null) {
-            EntryAttributes attributes = readAttributes(entry);
+            EntryAttributes attributes = EntryAttributes.read(entry, aclReader());
             if (attributes == null) {
                 return null;
             }
@@ -446,7 +405,7 @@ final class InotifyWatch implements DirectoryWatch {
         Path path = pathOf(parent).resolve(name);
         WatchedDirectory child = newDirectory(parent, name, parent.relativeOf(name));
         try {
-            engine.attachSubdirectory(child, path);
+            engine.kernelWatches().attachSubdirectory(child, path);
         } catch (InotifyException e) {
             switch (e.errno()) {
                 case InotifyApi.ENOENT, InotifyApi.ENOTDIR -> {
@@ -476,7 +435,7 @@ final class InotifyWatch implements DirectoryWatch {
     private void dropSubdirectories() {
         for (WatchedDirectory dir : rootDirectory.subtree()) {
             if (dir != rootDirectory) {
-                engine.detach(dir);
+                engine.kernelWatches().detach(dir);
             }
         }
         rootDirectory.forgetChildren();
@@ -484,7 +443,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     private void releaseTree(WatchedDirectory top) {
         for (WatchedDirectory dir : top.subtree()) {
-            engine.detach(dir);
+            engine.kernelWatches().detach(dir);
         }
     }
 
@@ -502,7 +461,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     private void refreshMasks() throws IOException {
         for (WatchedDirectory dir : rootDirectory.subtree()) {
-            engine.updateMask(dir.kernel);
+            engine.kernelWatches().updateMask(dir.kernel);
         }
     }
 
@@ -525,12 +484,12 @@ final class InotifyWatch implements DirectoryWatch {
         WatchedDirectory old = rootDirectory;
         WatchedDirectory fresh = newDirectory(null, null, old.relative());
         try {
-            engine.attachRoot(fresh, root);
+            engine.kernelWatches().attachRoot(fresh, root);
         } catch (IOException e) {
             return; // The root is gone; its own events will invalidate this watch.
         }
         if (fresh.kernel != old.kernel) {
-            engine.detach(fresh); // Another directory now has the registered path.
+            engine.kernelWatches().detach(fresh); // Another directory now has the registered path.
             return;
         }
         rootDirectory = fresh;
@@ -545,11 +504,11 @@ final class InotifyWatch implements DirectoryWatch {
     // ---- entry attributes
 
     private boolean tracks(WatchSpec watchSpec) {
-        return watchSpec.changes().stream().anyMatch(TRACKED::contains);
+        return EntryAttributes.neededFor(watchSpec.changes());
     }
 
-    private EntryAttributes readAttributes(Path entry) {
-        return EntryAttributes.read(entry, spec.changes().contains(Change.SECURITY) ? engine.api() : null);
+    private InotifyApi aclReader() {
+        return spec.changes().contains(Change.SECURITY) ? engine.api() : null;
     }
 
     /** Reads and keeps an entry's attributes; @return them, or null if the entry cannot be read */
@@ -557,7 +516,7 @@ final class InotifyWatch implements DirectoryWatch {
         if (rootMoved) {
             return null;
         }
-        EntryAttributes attributes = readAttributes(pathOf(dir).resolve(name));
+        EntryAttributes attributes = EntryAttributes.read(pathOf(dir).resolve(name), aclReader());
         if (attributes == null) {
             dir.entries.remove(name);
         } else {
@@ -568,19 +527,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     /** Reads the attributes of every entry of a directory afresh. */
     private void baseline(WatchedDirectory dir) {
-        Map<String, EntryAttributes> entries = new HashMap<>();
-        Path path = pathOf(dir);
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(path)) {
-            for (Path entry : stream) {
-                EntryAttributes attributes = readAttributes(entry);
-                if (attributes != null) {
-                    entries.put(entry.getFileName().toString(), attributes);
-                }
-            }
-        } catch (IOException | DirectoryIteratorException e) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "cannot read the entries of " + path + ": " + e);
-        }
-        dir.entries = entries;
+        dir.entries = EntryAttributes.readAll(pathOf(dir), aclReader());
     }
 
     private void report(Change change, Path relative) {
