@@ -64,11 +64,16 @@ public final class InotifyBackend implements Backend {
                 && !fileSystem.provider().getClass().getName().startsWith("dev.nativewatch.");
     }
 
+    /** @throws IOException if inotify cannot run here, or the instance limit is reached */
     @Override
     public WatchEngine newEngine(FileSystem fileSystem) throws IOException {
-        if (api == null) {
-            Inotify.ensureAvailability();
+        if (api != null) {
+            return InotifyEngine.open(api);
         }
-        return InotifyEngine.open(api == null ? JnaInotifyApi.INSTANCE : api);
+        if (!Inotify.isAvailable()) {
+            throw new IOException("inotify is unavailable: " + unavailabilityReason().orElseThrow(),
+                    Inotify.unavailabilityCause());
+        }
+        return InotifyEngine.open(JnaInotifyApi.INSTANCE);
     }
 }
