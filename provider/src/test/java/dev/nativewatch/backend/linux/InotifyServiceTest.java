@@ -22,9 +22,12 @@ import java.nio.file.Path;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
@@ -32,6 +35,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -209,6 +213,51 @@ class InotifyServiceTest {
             assertEquals(List.of("ENTRY_CREATE x", "ENTRY_CREATE y"), collector.events());
             assertEquals(List.of("ENTRY_DELETE x"), otherCollector.events());
         }
+    }
+
+    /** As the JDK's UpdateInterference: registering and cancelling one directory never misroutes another's events. */
+    @Test
+    void registeringAndCancellingElsewhereNeverSignalsTheWrongKey() throws Exception {
+        Path foo = Files.createDirectory(dir.resolve("foo"));
+        Path baz = Files.createDirectory(dir.resolve("baz"));
+        WatchKey fooKey = register(foo, kinds(ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY));
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread churn = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    Path file = Files.createTempFile(foo, "churn", null);
+                    Files.writeString(file, "x");
+                    Files.delete(file);
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "churn");
+        churn.start();
+        List<WatchKey> wrong = new ArrayList<>();
+        int fooEvents = 0;
+        try {
+            for (int i = 0; i < 2_000; i++) {
+                register(baz, kinds(ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY)).cancel();
+                WatchKey signalled;
+                while ((signalled = service.poll()) != null) {
+                    int events = signalled.pollEvents().size();
+                    if (signalled == fooKey) {
+                        fooEvents += events;
+                    } else {
+                        wrong.add(signalled);
+                    }
+                    signalled.reset();
+                }
+            }
+        } finally {
+            stop.set(true);
+            churn.join();
+        }
+        assertNull(failure.get());
+        assertEquals(List.of(), wrong);
+        assertTrue(fooEvents > 0, "the churn was seen");
     }
 
     /** Every descriptor, thread and kernel watch is given back: after many registrations, and after close. */
