@@ -210,7 +210,16 @@ final class InotifyEngine implements WatchEngine {
         if (event.has(IN_IGNORED)) {
             removedByKernel(kernel);
         } else if (event.has(IN_UNMOUNT)) {
-            invalidateRoots(kernel, "the file system of the watched directory was unmounted");
+            for (WatchedDirectory dir : kernel.snapshot()) {
+                if (dir.detached) {
+                    continue;
+                }
+                if (dir.isRoot()) {
+                    dir.owner.invalidate("the file system of the watched directory was unmounted");
+                } else {
+                    dir.owner.subdirectoryUnmounted(dir);
+                }
+            }
         } else if (event.has(IN_DELETE_SELF)) {
             invalidateRoots(kernel, "the watched directory was deleted");
         } else if (event.has(IN_MOVE_SELF)) {

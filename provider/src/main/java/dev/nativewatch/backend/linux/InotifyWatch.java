@@ -42,6 +42,8 @@ final class InotifyWatch implements DirectoryWatch {
     private WatchedDirectory rootDirectory;
     private boolean released;
     private boolean rootMoved;
+    /** The watch limit was reached while registering; see {@link #watchTreeOrFail}. */
+    private IOException limitReached;
 
     /** @param root the registered directory, absolute; symbolic links in it are followed, as the JDK does */
     InotifyWatch(InotifyEngine engine, Path root, WatchSpec spec, ChangeSink sink) {
@@ -58,7 +60,7 @@ final class InotifyWatch implements DirectoryWatch {
         rootDirectory = top;
         try {
             if (spec.subtree()) {
-                watchTree(top, false, true);
+                watchTreeOrFail(top);
             } else if (top.entries != null) {
                 baseline(top);
             }
@@ -84,7 +86,7 @@ final class InotifyWatch implements DirectoryWatch {
         spec = replacement;
         try {
             if (replacement.subtree() && !previous.subtree()) {
-                watchTree(rootDirectory, false, true);
+                watchTreeOrFail(rootDirectory);
             }
         } catch (IOException | RuntimeException e) {
             spec = previous;
@@ -247,6 +249,28 @@ final class InotifyWatch implements DirectoryWatch {
     }
 
     /**
+     * A file system mounted on a directory under the root was unmounted: what was in it is gone without events and
+     * the directory underneath is back. The registration is told that changes were lost, and watches the
+     * directory now at that path, without reporting its entries.
+     */
+    void subdirectoryUnmounted(WatchedDirectory dir) {
+        if (released || dir.detached || dir.isRoot()) {
+            return;
+        }
+        WatchedDirectory parent = dir.parent();
+        String name = dir.name();
+        dir.unlink();
+        releaseTree(dir);
+        sink.overflowed();
+        if (!parent.detached && !rootMoved) {
+            WatchedDirectory underneath = attachChild(parent, name, false);
+            if (underneath != null) {
+                watchTree(underneath, false, false);
+            }
+        }
+    }
+
+    /**
      * The registered directory itself was moved. Its kernel watch follows it and events keep coming, relative to
      * it, as with the JDK; but its new path is unknown, so no directory created under it afterwards can be
      * watched, and attributes can no longer be read to classify {@code IN_ATTRIB}.
@@ -304,14 +328,23 @@ final class InotifyWatch implements DirectoryWatch {
                     + ": " + root + " was moved and its new path is unknown");
             return;
         }
-        try {
-            WatchedDirectory child = attachChild(parent, name, false);
-            if (child != null) {
-                watchTree(child, true, false);
-            }
-        } catch (IOException cannotHappen) {
-            // attachChild only throws while registering.
-            throw new IllegalStateException(cannotHappen);
+        WatchedDirectory child = attachChild(parent, name, false);
+        if (child != null) {
+            watchTree(child, true, false);
+        }
+    }
+
+    /**
+     * Watches the tree under {@code top} while registering: reaching the watch limit fails the registration.
+     *
+     * @throws IOException naming {@code fs.inotify.max_user_watches}; the caller removes what was added
+     */
+    private void watchTreeOrFail(WatchedDirectory top) throws IOException {
+        watchTree(top, false, true);
+        IOException failure = limitReached;
+        limitReached = null;
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -321,10 +354,10 @@ final class InotifyWatch implements DirectoryWatch {
      *
      * @param report      report every entry found as created, and mark it so that its own queued event is not
      *                    reported again
-     * @param registering the watch limit fails the whole operation (registration), instead of being logged and
-     *                    reported as an overflow
+     * @param registering stop at the watch limit, leaving the failure in {@link #limitReached}, instead of
+     *                    logging it and reporting an overflow
      */
-    private void watchTree(WatchedDirectory top, boolean report, boolean registering) throws IOException {
+    private void watchTree(WatchedDirectory top, boolean report, boolean registering) {
         Deque<WatchedDirectory> pending = new ArrayDeque<>();
         pending.push(top);
         while (!pending.isEmpty()) {
@@ -335,6 +368,9 @@ final class InotifyWatch implements DirectoryWatch {
             for (String name : list(dir, report)) {
                 if (dir.child(name) == null) {
                     WatchedDirectory child = attachChild(dir, name, registering);
+                    if (limitReached != null) {
+                        return;
+                    }
                     if (child != null) {
                         pending.push(child);
                     }
@@ -397,11 +433,11 @@ final class InotifyWatch implements DirectoryWatch {
      * Watches a subdirectory. A directory that is gone, was replaced by a file or a link, or cannot be read is
      * skipped (the last one logged).
      *
+     * @param registering at the watch limit, leave the failure in {@link #limitReached} instead of logging it and
+     *                    reporting an overflow
      * @return the new directory, or null if it is not watched
-     * @throws IOException only while registering, if the watch limit is reached
      */
-    private WatchedDirectory attachChild(WatchedDirectory parent, String name, boolean registering)
-            throws IOException {
+    private WatchedDirectory attachChild(WatchedDirectory parent, String name, boolean registering) {
         Path path = pathOf(parent).resolve(name);
         WatchedDirectory child = newDirectory(parent, name, parent.relativeOf(name));
         try {
@@ -414,7 +450,8 @@ final class InotifyWatch implements DirectoryWatch {
                 case InotifyApi.ENOSPC -> {
                     IOException limit = InotifyLimits.watchesExhausted(path, e);
                     if (registering) {
-                        throw limit;
+                        limitReached = limit;
+                        return null;
                     }
                     LOG.log(System.Logger.Level.WARNING, limit.getMessage());
                     sink.overflowed();
@@ -493,11 +530,7 @@ final class InotifyWatch implements DirectoryWatch {
             return;
         }
         rootDirectory = fresh;
-        try {
-            watchTree(fresh, false, false);
-        } catch (IOException cannotHappen) {
-            throw new IllegalStateException(cannotHappen);
-        }
+        watchTree(fresh, false, false);
         releaseTree(old);
     }
 

@@ -34,6 +34,14 @@ final class WatchedDirectory {
         this.relative = relative;
     }
 
+    WatchedDirectory parent() {
+        return parent;
+    }
+
+    String name() {
+        return name;
+    }
+
     boolean isRoot() {
         return parent == null;
     }

@@ -270,6 +270,28 @@ class InotifyEngineTest {
     }
 
     @Test
+    void unmountingTheWatchedFileSystemInvalidatesTheWatch() throws Exception {
+        assumeMount(dir);
+        try {
+            RecordingSink sink = harness.watch(dir, spec(Change.CREATED));
+            Files.createFile(dir.resolve("on-tmpfs"));
+            harness.until(sink, "CREATED on-tmpfs");
+            assertEquals(0, run("umount", dir.toString()));
+            harness.until(() -> sink.invalidations > 0, sink::toString);
+            assertTrue(sink.invalidation.contains("unmounted"), sink.invalidation);
+        } finally {
+            run("umount", dir.toString());
+        }
+    }
+
+    /** Skips the test unless a tmpfs can be mounted on {@code mountPoint} (root, and mounts allowed). */
+    static void assumeMount(Path mountPoint) throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "only root can mount");
+        assumeTrue(run("mount", "-t", "tmpfs", "nativewatch-test", mountPoint.toString()) == 0,
+                "mounting a tmpfs is not allowed here");
+    }
+
+    @Test
     void anUnmountInvalidatesTheWatch() throws IOException {
         TestApi api = new TestApi();
         try (EngineHarness faulty = new EngineHarness(api)) {

@@ -284,6 +284,27 @@ class InotifySubtreeTest {
     }
 
     @Test
+    void unmountingASubdirectoryIsAnOverflowAndTheDirectoryUnderneathIsWatched() throws Exception {
+        Path mountPoint = Files.createDirectory(root.resolve("m"));
+        Files.createFile(mountPoint.resolve("underneath"));
+        InotifyEngineTest.assumeMount(mountPoint);
+        try {
+            Files.createDirectories(mountPoint.resolve("on-tmpfs"));
+            EngineHarness harness = harness();
+            RecordingSink sink = harness.watch(root, TREE);
+            Files.createFile(mountPoint.resolve("on-tmpfs/file"));
+            harness.until(sink, "CREATED m/on-tmpfs/file");
+            assertEquals(0, InotifyEngineTest.run("umount", mountPoint.toString()));
+            harness.until(() -> sink.overflows > 0, sink::toString);
+            assertEquals(0, sink.invalidations);
+            Files.createFile(mountPoint.resolve("after"));
+            harness.until(sink, "CREATED m/after");
+        } finally {
+            InotifyEngineTest.run("umount", mountPoint.toString());
+        }
+    }
+
+    @Test
     void theWatchLimitAfterRegistrationIsAnOverflow() throws IOException {
         TestApi api = new TestApi();
         EngineHarness harness = harness(api);
