@@ -25,7 +25,9 @@ import java.util.Optional;
  * <p>Lifecycle: {@code IN_Q_OVERFLOW} is an overflow on every watch. Deleting or unmounting a watched directory
  * invalidates its key. Moving it does not: its watch follows it and events keep coming relative to it, while the
  * key's {@code watchable()} keeps the old path, as with the JDK on Linux; directories created under a moved root
- * cannot be watched, since its new path is unknown.
+ * cannot be watched, since its new path is unknown. inotify watches directories, not paths: a file system mounted
+ * on a watched directory later is not seen (the watch stays on the directory underneath), and one unmounted under a
+ * subtree is reported as an overflow.
  *
  * <p>Limits: each watched directory takes one of the user's {@code fs.inotify.max_user_watches}, each service one
  * of its {@code fs.inotify.max_user_instances}; reaching either fails with an exception that names it.
