@@ -25,7 +25,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -266,12 +268,12 @@ class InotifyServiceTest {
         Files.createDirectories(dir.resolve("t/u"));
         service.close();
         Set<String> inotifyBefore = inotifyDescriptors();
-        long fdsBefore = openDescriptors();
+        Map<String, String> fdsBefore = descriptors();
         long threadsBefore = pollerThreads();
 
         service = newService(new InotifyBackend());
         collector = new EventCollector(service);
-        assertEquals(fdsBefore + 2, openDescriptors(), "an inotify descriptor and an eventfd");
+        assertEquals(List.of("anon_inode:[eventfd]", "anon_inode:inotify"), openedSince(fdsBefore));
         assertEquals(threadsBefore + 1, pollerThreads());
         Set<String> ours = inotifyDescriptors();
         ours.removeAll(inotifyBefore);
@@ -284,7 +286,7 @@ class InotifyServiceTest {
                     : register(dir, kinds(ENTRY_CREATE));
             key.cancel();
         }
-        assertEquals(fdsBefore + 2, openDescriptors());
+        assertEquals(List.of("anon_inode:[eventfd]", "anon_inode:inotify"), openedSince(fdsBefore));
         assertEquals(threadsBefore + 1, pollerThreads());
         assertEquals(0, kernelWatches(fd), "no watch left in the kernel");
 
@@ -295,16 +297,42 @@ class InotifyServiceTest {
 
         service.close();
         assertFalse(live.isValid());
-        assertEquals(fdsBefore, openDescriptors());
+        assertEquals(List.of(), openedSince(fdsBefore));
         assertEquals(threadsBefore, pollerThreads());
     }
 
     // ---- counting
 
-    static long openDescriptors() throws IOException {
+    static final String PROC_SELF_FD = "/proc/" + ProcessHandle.current().pid() + "/fd";
+
+    /** @return this process's open descriptors: the entries of /proc/self/fd, with what each one is */
+    static Map<String, String> descriptors() throws IOException {
+        Map<String, String> result = new TreeMap<>();
         try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
+            for (Path fd : fds.toList()) {
+                try {
+                    result.put(fd.getFileName().toString(), Files.readSymbolicLink(fd).toString());
+                } catch (IOException closedMeanwhile) {
+                    // The listing's own descriptor, gone by now.
+                }
+            }
         }
+        return result;
+    }
+
+    /**
+     * @return what the descriptors opened since {@code before} are, sorted. Left out: the listing's own descriptor
+     * of /proc/self/fd, and sockets (the JVM opens one for its attach listener whenever a tool such as jps or jcmd
+     * on the machine looks at it).
+     */
+    static List<String> openedSince(Map<String, String> before) throws IOException {
+        Map<String, String> now = descriptors();
+        return now.entrySet().stream()
+                .filter(fd -> !fd.getValue().equals(before.get(fd.getKey())))
+                .map(Map.Entry::getValue)
+                .filter(target -> !target.startsWith("socket:") && !target.equals(PROC_SELF_FD))
+                .sorted()
+                .toList();
     }
 
     static long pollerThreads() {
