@@ -89,10 +89,15 @@ final class InotifyEngine implements WatchEngine {
         } catch (InotifyException e) {
             throw e.errno() == InotifyApi.EMFILE ? InotifyLimits.instancesExhausted(e) : e;
         }
+        int wakeupFd = -1;
         try {
-            return new InotifyEngine(api, inotifyFd, api.eventFd());
-        } catch (IOException | RuntimeException e) {
+            wakeupFd = api.eventFd();
+            return new InotifyEngine(api, inotifyFd, wakeupFd);
+        } catch (IOException | RuntimeException | Error e) {
             closeQuietly(api, inotifyFd);
+            if (wakeupFd >= 0) {
+                closeQuietly(api, wakeupFd);
+            }
             throw e;
         }
     }
