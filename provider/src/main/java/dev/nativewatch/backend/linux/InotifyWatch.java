@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
@@ -102,8 +103,8 @@ final class InotifyWatch implements DirectoryWatch {
             dropSubdirectories();
         }
         boolean tracked = tracks(previous);
-        boolean aclRead = previous.changes().contains(Change.SECURITY);
-        if (tracks(replacement) && (!tracked || (!aclRead && replacement.changes().contains(Change.SECURITY)))) {
+        boolean aclRead = previous.distinct().contains(Change.SECURITY);
+        if (tracks(replacement) && (!tracked || (!aclRead && replacement.distinct().contains(Change.SECURITY)))) {
             for (WatchedDirectory dir : rootDirectory.subtree()) {
                 dir.entries = new HashMap<>();
                 baseline(dir);
@@ -205,37 +206,42 @@ final class InotifyWatch implements DirectoryWatch {
         }
     }
 
-    /** A modify-class event on an entry: {@code IN_MODIFY}, {@code IN_ATTRIB} or {@code IN_ACCESS}. */
+    /**
+     * A modify-class event on an entry: {@code IN_MODIFY}, {@code IN_ATTRIB} or {@code IN_ACCESS}. The classes
+     * one event stands for are reported together, so that {@code ENTRY_MODIFY} counts the event once.
+     */
     void entryModified(WatchedDirectory dir, String name, int mask) {
         if (released || dir.detached) {
             return;
         }
         Path path = dir.relativeOf(name);
+        Set<Change> changes = EnumSet.noneOf(Change.class);
         if ((mask & IN_MODIFY) != 0) {
-            report(Change.SIZE, path);
-            report(Change.LAST_WRITE, path);
+            changes.add(Change.SIZE);
+            changes.add(Change.LAST_WRITE);
             if (dir.entries != null) {
                 dir.entries.computeIfPresent(name, (n, known) -> known.withLastModifiedUnknown());
             }
         }
         if ((mask & IN_ATTRIB) != 0) {
-            report(Change.ATTRIBUTES, path);
+            changes.add(Change.ATTRIBUTES);
             if (dir.entries != null && !rootMoved) {
                 EntryAttributes before = dir.entries.get(name);
                 EntryAttributes now = remember(dir, name);
                 if (before != null && now != null) {
-                    Set<Change> changes = before.changesTo(now);
-                    for (Change change : changes) {
-                        report(change, path);
-                    }
+                    changes.addAll(before.changesTo(now));
                 }
             }
         }
         if ((mask & IN_ACCESS) != 0) {
-            report(Change.LAST_ACCESS, path);
+            changes.add(Change.LAST_ACCESS);
             if (dir.entries != null) {
                 dir.entries.computeIfPresent(name, (n, known) -> known.withLastAccessUnknown());
             }
+        }
+        changes.retainAll(spec.changes());
+        if (!changes.isEmpty()) {
+            sink.changed(changes, path);
         }
     }
 
@@ -537,11 +543,12 @@ final class InotifyWatch implements DirectoryWatch {
     // ---- entry attributes
 
     private boolean tracks(WatchSpec watchSpec) {
-        return EntryAttributes.neededFor(watchSpec.changes());
+        // Only classes reported under their own kind need the state: for ENTRY_MODIFY, IN_ATTRIB says enough.
+        return EntryAttributes.neededFor(watchSpec.distinct());
     }
 
     private InotifyApi aclReader() {
-        return spec.changes().contains(Change.SECURITY) ? engine.api() : null;
+        return spec.distinct().contains(Change.SECURITY) ? engine.api() : null;
     }
 
     /** Reads and keeps an entry's attributes; @return them, or null if the entry cannot be read */
