@@ -1,6 +1,8 @@
 package dev.nativewatch.backend;
 
+import dev.nativewatch.backend.linux.InotifyBackend;
 import dev.nativewatch.backend.polling.PollingBackend;
+import dev.nativewatch.backend.windows.WindowsBackend;
 
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -18,7 +20,8 @@ public final class Backends {
     /** Set to a backend's name (such as {@code polling}) to use that backend and no other. */
     public static final String PROPERTY = "dev.nativewatch.backend";
 
-    private static final List<Backend> PREFERENCE = List.of(new PollingBackend());
+    private static final List<Backend> PREFERENCE =
+            List.of(new WindowsBackend(), new InotifyBackend(), new PollingBackend());
 
     private Backends() {
     }

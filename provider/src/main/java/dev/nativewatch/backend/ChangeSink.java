@@ -1,6 +1,7 @@
 package dev.nativewatch.backend;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 /**
  * Where a backend reports what it saw for one watch. Called only on the service's poller thread.
@@ -12,6 +13,17 @@ public interface ChangeSink {
 
     /** An entry changed in the given class. */
     void changed(Change change, Path relative);
+
+    /**
+     * An entry changed in several classes at once, as one kernel event or one scan saw it (a write changes size
+     * and last-write time). A key registered for {@code ENTRY_MODIFY} counts it as one modification, as the JDK
+     * would.
+     */
+    default void changed(Set<Change> changes, Path relative) {
+        for (Change change : changes) {
+            changed(change, relative);
+        }
+    }
 
     /** An entry was renamed inside the watched scope; both halves are known. */
     void renamed(Path from, Path to);

@@ -15,16 +15,38 @@ import java.util.Set;
  * @param pairRenames    report renames inside the scope through {@link ChangeSink#renamed}, where the backend can
  * @param bufferSize     the requested kernel buffer size in bytes, for backends that have one
  * @param pollInterval   the requested scan interval, for backends that scan
+ * @param distinct       the modify classes the key registered under their own kind, a subset of {@code changes}:
+ *                       a backend that must do extra work to tell change classes apart (the Windows backend)
+ *                       reports these under their own {@link Change} and may report every other modify-class
+ *                       change as {@link Change#MODIFIED}; {@code changes} alone cannot say this, because
+ *                       {@code ENTRY_MODIFY} already needs every modify class
  */
 public record WatchSpec(Set<Change> changes, boolean subtree, boolean pairRenames, OptionalInt bufferSize,
-                        Optional<Duration> pollInterval) {
+                        Optional<Duration> pollInterval, Set<Change> distinct) {
 
     public WatchSpec {
-        changes = Collections.unmodifiableSet(changes.isEmpty() ? EnumSet.noneOf(Change.class) : EnumSet.copyOf(changes));
+        changes = copy(changes);
+        distinct = copy(distinct);
+    }
+
+    /** A spec whose modify classes are all {@code distinct}, as a caller that does not say otherwise needs. */
+    public WatchSpec(Set<Change> changes, boolean subtree, boolean pairRenames, OptionalInt bufferSize,
+                     Optional<Duration> pollInterval) {
+        this(changes, subtree, pairRenames, bufferSize, pollInterval, modifyClasses(changes));
     }
 
     /** @return whether any modify-class change is wanted */
     public boolean wantsModifications() {
         return changes.stream().anyMatch(Change::isModification);
+    }
+
+    private static Set<Change> copy(Set<Change> changes) {
+        return Collections.unmodifiableSet(changes.isEmpty() ? EnumSet.noneOf(Change.class) : EnumSet.copyOf(changes));
+    }
+
+    private static Set<Change> modifyClasses(Set<Change> changes) {
+        Set<Change> classes = EnumSet.noneOf(Change.class);
+        changes.stream().filter(c -> c.isModification() && c != Change.MODIFIED).forEach(classes::add);
+        return classes;
     }
 }

@@ -73,6 +73,23 @@ final class EventKinds {
         return changes;
     }
 
+    /** @return the modify classes registered under their own (extended) kind */
+    static Set<Change> distinctChangesFor(Set<WatchEvent.Kind<?>> kinds) {
+        Set<Change> changes = EnumSet.noneOf(Change.class);
+        for (WatchEvent.Kind<?> kind : kinds) {
+            if (isExtendedModifyKind(kind)) {
+                changes.add(changeOf(kind));
+            }
+        }
+        return changes;
+    }
+
+    private static boolean isExtendedModifyKind(WatchEvent.Kind<?> kind) {
+        return kind == ExtendedKinds.ENTRY_ATTRIBUTES || kind == ExtendedKinds.ENTRY_SIZE
+                || kind == ExtendedKinds.ENTRY_LAST_WRITE || kind == ExtendedKinds.ENTRY_LAST_ACCESS
+                || kind == ExtendedKinds.ENTRY_CREATION_TIME || kind == ExtendedKinds.ENTRY_SECURITY;
+    }
+
     /** @return the change class an extended modify-class kind stands for */
     private static Change changeOf(WatchEvent.Kind<?> kind) {
         if (kind == ExtendedKinds.ENTRY_ATTRIBUTES) {

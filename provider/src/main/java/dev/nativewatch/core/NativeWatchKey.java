@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A registration's key, with the JDK's state machine and event rules: repeated events merge into one with a
@@ -129,6 +130,32 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
                 if (change != Change.LAST_ACCESS) {
                     signalIfRegistered(current, StandardWatchEventKinds.ENTRY_MODIFY, context);
                 }
+            }
+        }
+    }
+
+    @Override
+    public void changed(Set<Change> changes, Path relative) {
+        if (!valid) {
+            return;
+        }
+        Registration current = registration;
+        Path context = service.context(relative);
+        boolean modified = false;
+        synchronized (this) {
+            for (Change change : changes) {
+                if (!change.isModification()) {
+                    changed(change, relative);
+                    continue;
+                }
+                WatchEvent.Kind<Path> extended = EventKinds.extendedKindOf(change);
+                if (extended != null) {
+                    signalIfRegistered(current, extended, context);
+                }
+                modified |= change != Change.LAST_ACCESS;
+            }
+            if (modified) {
+                signalIfRegistered(current, StandardWatchEventKinds.ENTRY_MODIFY, context);
             }
         }
     }

@@ -18,6 +18,7 @@ record Registration(Set<WatchEvent.Kind<?>> kinds, RegistrationOptions options) 
     WatchSpec toSpec() {
         Set<Change> changes = EventKinds.changesFor(kinds);
         boolean pairRenames = has(ExtendedKinds.ENTRY_RENAME_FROM) || has(ExtendedKinds.ENTRY_RENAME_TO);
-        return new WatchSpec(changes, options.subtree(), pairRenames, options.bufferSize(), options.pollInterval());
+        return new WatchSpec(changes, options.subtree(), pairRenames, options.bufferSize(), options.pollInterval(),
+                EventKinds.distinctChangesFor(kinds));
     }
 }

@@ -173,10 +173,10 @@ public final class TreeSnapshot {
         newer.entries.forEach((path, now) -> {
             EntryState before = entries.get(path);
             if (before != null && !before.replacedBy(now)) {
-                for (Change change : differences(before, now)) {
-                    if (wanted.contains(change)) {
-                        sink.changed(change, path);
-                    }
+                Set<Change> changes = differences(before, now);
+                changes.retainAll(wanted);
+                if (!changes.isEmpty()) {
+                    sink.changed(changes, path);
                 }
             }
         });

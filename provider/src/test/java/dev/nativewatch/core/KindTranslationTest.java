@@ -6,6 +6,7 @@ import dev.nativewatch.backend.WatchSpec;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.util.EnumSet;
 import java.util.List;
@@ -43,6 +44,37 @@ class KindTranslationTest extends CoreFixture {
         assertFalse(spec.changes().contains(Change.LAST_ACCESS));
         assertFalse(spec.changes().contains(Change.DELETED));
         assertFalse(spec.pairRenames());
+    }
+
+    @Test
+    void theSpecNamesTheModifyClassesRegisteredUnderTheirOwnKind() throws Exception {
+        register(dir, ENTRY_MODIFY);
+        assertEquals(EnumSet.noneOf(Change.class), backend.newestWatch(dir).spec.distinct());
+        register(dir, ENTRY_MODIFY, ExtendedKinds.ENTRY_SECURITY, ExtendedKinds.ENTRY_RENAME_TO);
+        WatchSpec spec = backend.newestWatch(dir).spec;
+        assertEquals(EnumSet.of(Change.SECURITY), spec.distinct());
+        assertTrue(spec.changes().contains(Change.ATTRIBUTES), "ENTRY_MODIFY still needs every other class");
+    }
+
+    @Test
+    void classesSeenTogetherCountAsOneModification() throws Exception {
+        WatchKey key = register(dir, ENTRY_MODIFY);
+        backend.report(dir, sink -> sink.changed(EnumSet.of(Change.SIZE, Change.LAST_WRITE), Path.of("a")));
+        assertSame(key, awaitKey());
+        List<WatchEvent<?>> events = key.pollEvents();
+        assertEquals(List.of("ENTRY_MODIFY a"), describe(events));
+        assertEquals(1, events.get(0).count(), "one write is one modification, as in the JDK");
+    }
+
+    @Test
+    void classesSeenTogetherKeepTheirOwnKinds() throws Exception {
+        WatchKey key = register(dir, ENTRY_MODIFY, ExtendedKinds.ENTRY_SIZE, ExtendedKinds.ENTRY_LAST_ACCESS);
+        backend.report(dir, sink -> {
+            sink.changed(EnumSet.of(Change.SIZE, Change.LAST_WRITE), Path.of("a"));
+            sink.changed(EnumSet.of(Change.LAST_ACCESS), Path.of("b"));
+        });
+        assertSame(key, awaitKey());
+        assertEquals(List.of("ENTRY_SIZE a", "ENTRY_MODIFY a", "ENTRY_LAST_ACCESS b"), describe(key.pollEvents()));
     }
 
     @Test

@@ -103,6 +103,8 @@ abstract class PollingScenarios {
         Path file = Files.writeString(dir.resolve("f"), "1");
         register(kinds(ExtendedKinds.ENTRY_SIZE, ExtendedKinds.ENTRY_LAST_WRITE));
         Files.writeString(file, "much longer content");
+        // A write within the clock tick of the creation may keep the time; make the change certain.
+        Files.setLastModifiedTime(file, FileTime.fromMillis(900_000_000_000L));
         collector.until(seen -> seen.contains("ENTRY_SIZE f") && seen.contains("ENTRY_LAST_WRITE f"));
         Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000_000_000L));
         collector.events().clear();

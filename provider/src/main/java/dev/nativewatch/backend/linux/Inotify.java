@@ -1,0 +1,56 @@
+package dev.nativewatch.backend.linux;
+
+import java.util.Optional;
+
+/**
+ * Whether inotify can be used in this JVM, probed once: the OS is Linux, JNA loads with the C library, and an
+ * inotify instance can be created (a container or seccomp profile may forbid it).
+ */
+public final class Inotify {
+
+    private static final Throwable UNAVAILABILITY_CAUSE = probe();
+
+    private Inotify() {
+    }
+
+    /** @return whether the inotify backend can run here */
+    public static boolean isAvailable() {
+        return UNAVAILABILITY_CAUSE == null;
+    }
+
+    /** @return why the inotify backend cannot run here, or null when it can */
+    public static Throwable unavailabilityCause() {
+        return UNAVAILABILITY_CAUSE;
+    }
+
+    /** @throws UnsupportedOperationException with the cause, if the inotify backend cannot run here */
+    public static void ensureAvailability() {
+        if (UNAVAILABILITY_CAUSE != null) {
+            throw (UnsupportedOperationException) new UnsupportedOperationException(
+                    "inotify is unavailable: " + reason(UNAVAILABILITY_CAUSE)).initCause(UNAVAILABILITY_CAUSE);
+        }
+    }
+
+    static Optional<String> unavailabilityReason() {
+        return Optional.ofNullable(UNAVAILABILITY_CAUSE).map(Inotify::reason);
+    }
+
+    private static String reason(Throwable cause) {
+        return cause instanceof UnsupportedOperationException && cause.getMessage() != null
+                ? cause.getMessage() : cause.toString();
+    }
+
+    private static Throwable probe() {
+        String os = System.getProperty("os.name", "");
+        if (!os.startsWith("Linux")) {
+            return new UnsupportedOperationException("inotify exists only on Linux, not on " + os);
+        }
+        try {
+            InotifyApi api = JnaInotifyApi.INSTANCE;
+            api.close(api.inotifyInit());
+            return null;
+        } catch (Exception | LinkageError e) {
+            return e;
+        }
+    }
+}

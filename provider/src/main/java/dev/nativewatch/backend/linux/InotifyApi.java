@@ -1,0 +1,98 @@
+package dev.nativewatch.backend.linux;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+
+/**
+ * The handful of Linux system calls the inotify engine makes, behind one narrow interface so that the engine can
+ * be driven by a wrapper that injects failures or events in tests. {@link JnaInotifyApi} is the production
+ * implementation. Every method reports a failed call as an {@link InotifyException} naming the call and errno.
+ */
+interface InotifyApi {
+
+    // <sys/inotify.h>: events a watch can ask for.
+    int IN_ACCESS = 0x0000_0001;
+    int IN_MODIFY = 0x0000_0002;
+    int IN_ATTRIB = 0x0000_0004;
+    int IN_CLOSE_WRITE = 0x0000_0008;
+    int IN_CLOSE_NOWRITE = 0x0000_0010;
+    int IN_OPEN = 0x0000_0020;
+    int IN_MOVED_FROM = 0x0000_0040;
+    int IN_MOVED_TO = 0x0000_0080;
+    int IN_CREATE = 0x0000_0100;
+    int IN_DELETE = 0x0000_0200;
+    int IN_DELETE_SELF = 0x0000_0400;
+    int IN_MOVE_SELF = 0x0000_0800;
+
+    // Events the kernel sends whatever the mask.
+    int IN_UNMOUNT = 0x0000_2000;
+    int IN_Q_OVERFLOW = 0x0000_4000;
+    int IN_IGNORED = 0x0000_8000;
+
+    // Flags of inotify_add_watch.
+    int IN_ONLYDIR = 0x0100_0000;
+    int IN_DONT_FOLLOW = 0x0200_0000;
+    int IN_MASK_ADD = 0x2000_0000;
+
+    /** Set in an event's mask when the entry it names is a directory. */
+    int IN_ISDIR = 0x4000_0000;
+
+    // <errno.h>: the values below are the same on every Linux architecture.
+    int ENOENT = 2;
+    int EINTR = 4;
+    int EBADF = 9;
+    int EAGAIN = 11;
+    int EACCES = 13;
+    int ENOTDIR = 20;
+    int EINVAL = 22;
+    int ENFILE = 23;
+    int EMFILE = 24;
+    int ENOSPC = 28;
+
+    /** {@code poll} result bit: the inotify descriptor has events to read. */
+    int READY_INOTIFY = 1;
+    /** {@code poll} result bit: the wakeup descriptor was written to. */
+    int READY_WAKEUP = 2;
+
+    /** {@code inotify_init1(IN_NONBLOCK | IN_CLOEXEC)}. @return the new inotify descriptor */
+    int inotifyInit() throws InotifyException;
+
+    /** {@code inotify_add_watch(fd, path, mask)}. @return the watch descriptor */
+    int addWatch(int fd, Path path, int mask) throws InotifyException;
+
+    /** {@code inotify_rm_watch(fd, wd)}. */
+    void removeWatch(int fd, int wd) throws InotifyException;
+
+    /** {@code eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)}. @return the new wakeup descriptor */
+    int eventFd() throws InotifyException;
+
+    /** Adds one to an eventfd's counter, making it readable. */
+    void signal(int eventFd) throws InotifyException;
+
+    /**
+     * {@code read(fd, buffer, capacity)} into a direct buffer, from its start; the buffer's position and limit are
+     * left alone. A call interrupted by a signal is retried.
+     *
+     * @return the number of bytes read, or -1 when the non-blocking descriptor has nothing to read
+     */
+    int read(int fd, ByteBuffer direct) throws InotifyException;
+
+    /**
+     * {@code poll} on both descriptors for input. A call interrupted by a signal returns 0.
+     *
+     * @param timeoutMillis -1 to wait without limit
+     * @return {@link #READY_INOTIFY} and/or {@link #READY_WAKEUP}; 0 when the timeout passed
+     */
+    int poll(int inotifyFd, int wakeupFd, int timeoutMillis) throws InotifyException;
+
+    /** {@code close(fd)}. */
+    void close(int fd) throws InotifyException;
+
+    /**
+     * Reads the POSIX access ACL of an entry ({@code lgetxattr(path, "system.posix_acl_access")}), not following
+     * a symbolic link.
+     *
+     * @return the ACL in its kernel encoding, or null if the entry has none or it cannot be read
+     */
+    byte[] accessAcl(Path path);
+}

@@ -1,0 +1,388 @@
+package dev.nativewatch.backend.linux;
+
+import dev.nativewatch.backend.ChangeSink;
+import dev.nativewatch.backend.DirectoryIdentity;
+import dev.nativewatch.backend.DirectoryWatch;
+import dev.nativewatch.backend.WatchEngine;
+import dev.nativewatch.backend.WatchSpec;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static dev.nativewatch.backend.linux.InotifyApi.IN_CREATE;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE_SELF;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_IGNORED;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_FROM;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_TO;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVE_SELF;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_Q_OVERFLOW;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_UNMOUNT;
+
+/**
+ * The inotify engine of one watch service: one inotify descriptor for all its watches, and one eventfd that
+ * {@link #wakeup()} writes to. {@link #awaitChanges} polls both, reads whole buffers of events, decodes them and
+ * hands each to the registrations whose directories it concerns.
+ *
+ * <p>One kernel watch may serve several registrations ({@link KernelWatchTable}): each event on it goes to each of
+ * them, and each filters by its own spec.
+ *
+ * <p>Renames: {@code IN_MOVED_FROM} is held back until the next event. If that is the {@code IN_MOVED_TO} with the
+ * same cookie the two are one rename; otherwise the entry left (it was moved out of every watched directory). A
+ * FROM at the end of a read waits for the next read only if that read has events at once.
+ *
+ * <p>Subtree registrations report the contents of a directory that enters the tree as created. The contents are
+ * listed after the directory is watched, so an entry created meanwhile may be both listed and reported by its own
+ * queued {@code IN_CREATE}: each directory remembers the names its listing reported until the queue has been read
+ * empty, and drops the duplicate event.
+ *
+ * <p>Everything but {@link #wakeup()} runs on the service's poller thread.
+ */
+final class InotifyEngine implements WatchEngine {
+
+    private static final System.Logger LOG = System.getLogger(InotifyEngine.class.getName());
+
+    /** Room for 2048 events with short names, 240 with the longest (16 + NAME_MAX + 1 bytes each). */
+    static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** How many buffers one wait reads at most before returning, so that requests to the poller are not starved. */
+    private static final int MAX_READS_PER_WAIT = 16;
+
+    private final InotifyApi api;
+    private final int inotifyFd;
+    private final int wakeupFd;
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    private final ByteBuffer wakeupBuffer = ByteBuffer.allocateDirect(Long.BYTES);
+    private final KernelWatchTable watches;
+
+    /** Guards the descriptors against wakeups from other threads while they are closed. */
+    private final Object descriptorLock = new Object();
+    private boolean closed;
+
+    // Confined to the poller thread.
+    private final Set<InotifyWatch> registrations = new LinkedHashSet<>();
+    private final Set<WatchedDirectory> marked = new HashSet<>();
+    private InotifyEvent pendingFrom;
+
+    private InotifyEngine(InotifyApi api, int inotifyFd, int wakeupFd) {
+        this.api = api;
+        this.inotifyFd = inotifyFd;
+        this.wakeupFd = wakeupFd;
+        this.watches = new KernelWatchTable(api, inotifyFd);
+    }
+
+    /**
+     * Creates the inotify instance and the wakeup eventfd of a new service.
+     *
+     * @throws IOException naming {@code fs.inotify.max_user_instances} when this user has too many instances
+     */
+    static InotifyEngine open(InotifyApi api) throws IOException {
+        int inotifyFd;
+        try {
+            inotifyFd = api.inotifyInit();
+        } catch (InotifyException e) {
+            throw e.errno() == InotifyApi.EMFILE ? InotifyLimits.instancesExhausted(e) : e;
+        }
+        int wakeupFd = -1;
+        try {
+            wakeupFd = api.eventFd();
+            return new InotifyEngine(api, inotifyFd, wakeupFd);
+        } catch (IOException | RuntimeException | Error e) {
+            closeQuietly(api, inotifyFd);
+            if (wakeupFd >= 0) {
+                closeQuietly(api, wakeupFd);
+            }
+            throw e;
+        }
+    }
+
+    // ---- WatchEngine
+
+    @Override
+    public Object identify(Path dir) throws IOException {
+        return DirectoryIdentity.of(dir);
+    }
+
+    @Override
+    public DirectoryWatch watch(Path dir, WatchSpec spec, ChangeSink sink) throws IOException {
+        InotifyWatch watch = new InotifyWatch(this, dir.toAbsolutePath(), spec, sink);
+        watch.start();
+        registrations.add(watch);
+        return watch;
+    }
+
+    @Override
+    public void awaitChanges(long timeoutNanos) throws IOException {
+        int ready = api.poll(inotifyFd, wakeupFd, pollTimeout(timeoutNanos));
+        if ((ready & InotifyApi.READY_WAKEUP) != 0) {
+            api.read(wakeupFd, wakeupBuffer);
+        }
+        if ((ready & InotifyApi.READY_INOTIFY) != 0) {
+            readEvents();
+        }
+    }
+
+    @Override
+    public void wakeup() {
+        synchronized (descriptorLock) {
+            if (closed) {
+                return;
+            }
+            try {
+                api.signal(wakeupFd);
+            } catch (InotifyException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot wake the inotify poller", e);
+            }
+        }
+    }
+
+    /** Closes both descriptors; closing the inotify descriptor removes whatever kernel watches are left. */
+    @Override
+    public void close() {
+        synchronized (descriptorLock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            closeQuietly(api, inotifyFd);
+            closeQuietly(api, wakeupFd);
+        }
+        watches.clear();
+        registrations.clear();
+        marked.clear();
+        pendingFrom = null;
+    }
+
+    // ---- reading and dispatching
+
+    private void readEvents() throws IOException {
+        for (int reads = 1; ; reads++) {
+            int count = api.read(inotifyFd, readBuffer);
+            if (count <= 0) {
+                queueEmpty();
+                return;
+            }
+            readBuffer.clear().limit(count);
+            if (!InotifyEventDecoder.decode(readBuffer, FileNames.CHARSET, this::dispatch)) {
+                LOG.log(System.Logger.Level.WARNING, "an inotify read of " + count + " bytes did not decode at offset "
+                        + readBuffer.position() + "; treating the rest as lost events");
+                flushPendingFrom();
+                overflowAll();
+            }
+            if (reads >= MAX_READS_PER_WAIT && (pendingFrom == null || reads >= 2 * MAX_READS_PER_WAIT)) {
+                flushPendingFrom();
+                return;
+            }
+        }
+    }
+
+    /** Every event queued before now has been handled: the names that scans reported can be forgotten. */
+    private void queueEmpty() {
+        flushPendingFrom();
+        for (WatchedDirectory dir : marked) {
+            dir.clearMarks();
+        }
+        marked.clear();
+    }
+
+    private void dispatch(InotifyEvent event) {
+        if (event.has(IN_Q_OVERFLOW)) {
+            flushPendingFrom();
+            LOG.log(System.Logger.Level.DEBUG, () -> "the inotify queue overflowed; fs.inotify.max_queued_events = "
+                    + InotifyLimits.current(InotifyLimits.MAX_QUEUED_EVENTS));
+            overflowAll();
+            return;
+        }
+        if (pendingFrom != null) {
+            if (event.has(IN_MOVED_TO) && event.cookie() == pendingFrom.cookie()) {
+                InotifyEvent from = pendingFrom;
+                pendingFrom = null;
+                renamed(from, event);
+                return;
+            }
+            flushPendingFrom();
+        }
+        KernelWatch kernel = watches.get(event.wd());
+        if (kernel == null) {
+            return; // A watch already removed: its last events and its IN_IGNORED still arrive.
+        }
+        if (event.has(IN_IGNORED)) {
+            removedByKernel(kernel);
+        } else if (event.has(IN_UNMOUNT)) {
+            for (WatchedDirectory dir : kernel.snapshot()) {
+                if (dir.detached) {
+                    continue;
+                }
+                if (dir.isRoot()) {
+                    dir.owner.invalidate("the file system of the watched directory was unmounted");
+                } else {
+                    dir.owner.subdirectoryUnmounted(dir);
+                }
+            }
+        } else if (event.has(IN_DELETE_SELF)) {
+            invalidateRoots(kernel, "the watched directory was deleted");
+        } else if (event.has(IN_MOVE_SELF)) {
+            for (WatchedDirectory dir : kernel.snapshot()) {
+                if (dir.isRoot() && !dir.detached) {
+                    dir.owner.rootMoved();
+                }
+            }
+        } else if (event.name() == null) {
+            // An event on the watched directory itself: the JDK reports none, and a subtree reports it through
+            // the parent directory's watch.
+        } else if (event.has(IN_MOVED_FROM)) {
+            pendingFrom = event;
+        } else {
+            for (WatchedDirectory dir : kernel.snapshot()) {
+                if (event.has(IN_CREATE | IN_MOVED_TO)) {
+                    dir.owner.entryCreated(dir, event.name(), event.isDirectory());
+                } else if (event.has(IN_DELETE)) {
+                    dir.owner.entryDeleted(dir, event.name());
+                } else {
+                    dir.owner.entryModified(dir, event.name(), event.mask());
+                }
+            }
+        }
+    }
+
+    /** An {@code IN_MOVED_FROM} with no {@code IN_MOVED_TO} after it: the entry left every watched directory. */
+    private void flushPendingFrom() {
+        InotifyEvent from = pendingFrom;
+        if (from == null) {
+            return;
+        }
+        pendingFrom = null;
+        KernelWatch kernel = watches.get(from.wd());
+        if (kernel != null) {
+            for (WatchedDirectory dir : kernel.snapshot()) {
+                dir.owner.entryDeleted(dir, from.name());
+            }
+        }
+    }
+
+    /**
+     * One rename, told to each registration by what it sees of it: both directories (a rename), only the old one
+     * (the entry left) or only the new one (the entry arrived).
+     */
+    private void renamed(InotifyEvent from, InotifyEvent to) {
+        KernelWatch fromKernel = watches.get(from.wd());
+        KernelWatch toKernel = watches.get(to.wd());
+        WatchedDirectory[] fromDirs = fromKernel == null ? new WatchedDirectory[0] : fromKernel.snapshot();
+        WatchedDirectory[] toDirs = toKernel == null ? new WatchedDirectory[0] : toKernel.snapshot();
+        for (WatchedDirectory fromDir : fromDirs) {
+            WatchedDirectory toDir = ownedBy(toDirs, fromDir.owner);
+            if (toDir != null) {
+                fromDir.owner.entryRenamed(fromDir, from.name(), toDir, to.name(), to.isDirectory());
+            } else {
+                fromDir.owner.entryDeleted(fromDir, from.name());
+            }
+        }
+        for (WatchedDirectory toDir : toDirs) {
+            if (ownedBy(fromDirs, toDir.owner) == null) {
+                toDir.owner.entryCreated(toDir, to.name(), to.isDirectory());
+            }
+        }
+    }
+
+    private static WatchedDirectory ownedBy(WatchedDirectory[] dirs, InotifyWatch owner) {
+        for (WatchedDirectory dir : dirs) {
+            if (dir.owner == owner && !dir.detached) {
+                return dir;
+            }
+        }
+        return null;
+    }
+
+    /** {@code IN_IGNORED}: the kernel removed the watch, because its directory was deleted or unmounted. */
+    private void removedByKernel(KernelWatch kernel) {
+        watches.removedByKernel(kernel);
+        for (WatchedDirectory dir : kernel.snapshot()) {
+            if (dir.detached) {
+                continue;
+            }
+            if (dir.isRoot()) {
+                dir.owner.invalidate("the watched directory was deleted or its file system unmounted");
+            } else {
+                dir.owner.directoryGone(dir);
+            }
+        }
+    }
+
+    /** Invalidates the registrations whose root this kernel watch is; directories under a root wait for their parent's events. */
+    private void invalidateRoots(KernelWatch kernel, String reason) {
+        for (WatchedDirectory dir : kernel.snapshot()) {
+            if (dir.isRoot() && !dir.detached) {
+                dir.owner.invalidate(reason);
+            }
+        }
+    }
+
+    private void overflowAll() {
+        for (InotifyWatch registration : new ArrayList<>(registrations)) {
+            registration.overflowed();
+        }
+    }
+
+    // ---- for the registrations
+
+    InotifyApi api() {
+        return api;
+    }
+
+    KernelWatchTable kernelWatches() {
+        return watches;
+    }
+
+    /** A directory now holds names reported by a scan; they are forgotten once the queue has been read empty. */
+    void marked(WatchedDirectory dir) {
+        marked.add(dir);
+    }
+
+    /** A registration released all its watches. */
+    void forget(InotifyWatch registration) {
+        registrations.remove(registration);
+    }
+
+    // ---- for tests
+
+    /** @return how many kernel watches this engine holds */
+    int kernelWatchCount() {
+        return watches.size();
+    }
+
+    /** @return the registrations this engine serves */
+    List<InotifyWatch> registrations() {
+        return List.copyOf(registrations);
+    }
+
+    // ---- helpers
+
+    /** @return a poll(2) timeout in milliseconds, rounded up, -1 for none */
+    static int pollTimeout(long timeoutNanos) {
+        if (timeoutNanos == Long.MAX_VALUE) {
+            return -1;
+        }
+        if (timeoutNanos <= 0) {
+            return 0;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
+        if (TimeUnit.MILLISECONDS.toNanos(millis) < timeoutNanos) {
+            millis++;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, millis);
+    }
+
+    private static void closeQuietly(InotifyApi api, int fd) {
+        try {
+            api.close(fd);
+        } catch (InotifyException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing descriptor " + fd + " failed", e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.nativewatch.backend.linux;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static dev.nativewatch.backend.linux.InotifyApi.IN_DONT_FOLLOW;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_MASK_ADD;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_ONLYDIR;
+
+/**
+ * The kernel watches of one inotify instance, by watch descriptor. inotify gives the same descriptor for the same
+ * directory however often it is added, so one {@link KernelWatch} may serve several registrations' directories:
+ * its mask is the union of theirs (grown with {@code IN_MASK_ADD}, narrowed by recomputing), and it is removed
+ * only when its last directory is detached. Confined to the poller thread.
+ */
+final class KernelWatchTable {
+
+    private static final System.Logger LOG = System.getLogger(KernelWatchTable.class.getName());
+
+    private final InotifyApi api;
+    private final int inotifyFd;
+    private final Map<Integer, KernelWatch> watches = new HashMap<>();
+
+    KernelWatchTable(InotifyApi api, int inotifyFd) {
+        this.api = api;
+        this.inotifyFd = inotifyFd;
+    }
+
+    /** @return the kernel watch of a descriptor, or null if it was removed */
+    KernelWatch get(int wd) {
+        return watches.get(wd);
+    }
+
+    int size() {
+        return watches.size();
+    }
+
+    void clear() {
+        watches.clear();
+    }
+
+    /** {@code IN_IGNORED}: the kernel removed the watch itself; it must not be removed again. */
+    void removedByKernel(KernelWatch kernel) {
+        kernel.gone = true;
+        watches.remove(kernel.wd, kernel);
+    }
+
+    /**
+     * Watches a registration's root, following symbolic links as the JDK does.
+     *
+     * @throws NoSuchFileException    if it does not exist
+     * @throws NotDirectoryException  if it is not a directory
+     * @throws AccessDeniedException  if it cannot be read
+     * @throws IOException            naming {@code fs.inotify.max_user_watches} if the watch limit is reached
+     */
+    void attachRoot(WatchedDirectory root, Path path) throws IOException {
+        try {
+            attach(root, path, IN_ONLYDIR);
+        } catch (InotifyException e) {
+            throw switch (e.errno()) {
+                case InotifyApi.ENOENT -> withCause(new NoSuchFileException(path.toString()), e);
+                case InotifyApi.ENOTDIR -> withCause(new NotDirectoryException(path.toString()), e);
+                case InotifyApi.EACCES -> withCause(new AccessDeniedException(path.toString(), null, e.getMessage()), e);
+                case InotifyApi.ENOSPC -> InotifyLimits.watchesExhausted(path, e);
+                default -> e;
+            };
+        }
+    }
+
+    /** Watches a directory under a root, not following a symbolic link. */
+    void attachSubdirectory(WatchedDirectory dir, Path path) throws InotifyException {
+        attach(dir, path, IN_ONLYDIR | IN_DONT_FOLLOW);
+    }
+
+    /**
+     * Adds the directory's events to the kernel watch of its inode, creating it if needed. {@code IN_MASK_ADD}
+     * keeps the events another registration asked for on the same watch.
+     */
+    private void attach(WatchedDirectory dir, Path path, int flags) throws InotifyException {
+        int mask = dir.owner.maskFor(dir);
+        int wd = api.addWatch(inotifyFd, path, mask | flags | IN_MASK_ADD);
+        KernelWatch kernel = watches.computeIfAbsent(wd, KernelWatch::new);
+        kernel.mask |= mask;
+        kernel.directories.add(dir);
+        dir.kernel = kernel;
+    }
+
+    /** Stops a directory's share of its kernel watch; the last one out removes the watch. Idempotent. */
+    void detach(WatchedDirectory dir) {
+        if (dir.detached) {
+            return;
+        }
+        dir.detached = true;
+        KernelWatch kernel = dir.kernel;
+        if (kernel == null) {
+            return;
+        }
+        kernel.directories.remove(dir);
+        if (!kernel.directories.isEmpty()) {
+            try {
+                updateMask(kernel);
+            } catch (InotifyException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "keeping the wider mask of " + kernel + ": " + e.getMessage());
+            }
+            return;
+        }
+        watches.remove(kernel.wd, kernel);
+        if (!kernel.gone) {
+            kernel.gone = true;
+            try {
+                api.removeWatch(inotifyFd, kernel.wd);
+            } catch (InotifyException e) {
+                // EINVAL: the kernel removed it already (the directory was deleted); its IN_IGNORED is on its way.
+                if (e.errno() != InotifyApi.EINVAL) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot remove inotify watch " + kernel.wd, e);
+                }
+            }
+        }
+    }
+
+    /**
+     * Gives a kernel watch the union of its directories' masks. A wider mask is added with {@code IN_MASK_ADD}; a
+     * narrower one replaces the old. Both go through a directory's path, which may since name another directory:
+     * then the call's effect on that other directory is undone, and a narrowing is simply skipped (the
+     * registrations filter what they did not ask for).
+     *
+     * @throws InotifyException if a wider mask could not be set
+     */
+    void updateMask(KernelWatch kernel) throws InotifyException {
+        if (kernel == null || kernel.gone || kernel.directories.isEmpty()) {
+            return;
+        }
+        int wanted = 0;
+        for (WatchedDirectory dir : kernel.directories) {
+            wanted |= dir.owner.maskFor(dir);
+        }
+        if (wanted == kernel.mask) {
+            return;
+        }
+        boolean widening = (wanted & ~kernel.mask) != 0;
+        WatchedDirectory via = kernel.directories.get(0);
+        Path path = via.owner.pathOf(via);
+        int flags = IN_ONLYDIR | (via.isRoot() ? 0 : IN_DONT_FOLLOW);
+        int wd;
+        try {
+            wd = api.addWatch(inotifyFd, path, wanted | flags | (widening ? IN_MASK_ADD : 0));
+        } catch (InotifyException e) {
+            if (widening) {
+                throw e;
+            }
+            return;
+        }
+        if (wd == kernel.wd) {
+            kernel.mask = widening ? kernel.mask | wanted : wanted;
+            return;
+        }
+        KernelWatch other = watches.get(wd);
+        if (other == null) {
+            try {
+                api.removeWatch(inotifyFd, wd);
+            } catch (InotifyException ignored) {
+                // Nothing more to undo.
+            }
+        } else if (widening) {
+            other.mask |= wanted;
+        } else {
+            try {
+                api.addWatch(inotifyFd, path, other.mask | flags);
+            } catch (InotifyException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "cannot restore the mask of " + other + ": " + e.getMessage());
+            }
+        }
+        if (widening) {
+            throw new InotifyException("inotify_add_watch", path.toString(), InotifyApi.ENOENT,
+                    "the path no longer leads to the watched directory");
+        }
+    }
+
+    private static <E extends IOException> E withCause(E exception, Throwable cause) {
+        exception.initCause(cause);
+        return exception;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.nativewatch.backend.linux;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.NativeLong;
+import com.sun.jna.Platform;
+import com.sun.jna.Pointer;
+
+/**
+ * The C library functions the inotify backend calls, bound by JNA direct mapping (no proxy, no reflection per
+ * call). Loading this class loads libc; it fails with a {@link LinkageError} where JNA or a function is missing.
+ * Functions return -1 on failure and leave errno, which {@link Native#getLastError()} reads right after the call.
+ */
+final class LibC {
+
+    static {
+        Native.register(LibC.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
+    }
+
+    /** {@code O_NONBLOCK}, which is also {@code IN_NONBLOCK} and {@code EFD_NONBLOCK}; it differs by architecture. */
+    static final int O_NONBLOCK = Platform.isMIPS() ? 0x80 : Platform.isSPARC() ? 0x4000 : 0x800;
+    /** {@code O_CLOEXEC}, which is also {@code IN_CLOEXEC} and {@code EFD_CLOEXEC}. */
+    static final int O_CLOEXEC = Platform.isSPARC() ? 0x40_0000 : 0x8_0000;
+
+    // struct pollfd { int fd; short events; short revents; };  8 bytes
+    static final int POLLFD_SIZE = 8;
+    static final int POLLFD_EVENTS = 4;
+    static final int POLLFD_REVENTS = 6;
+    static final short POLLIN = 0x001;
+    static final short POLLERR = 0x008;
+    static final short POLLHUP = 0x010;
+    static final short POLLNVAL = 0x020;
+
+    private LibC() {
+    }
+
+    /** {@code int inotify_init1(int flags);} */
+    static native int inotify_init1(int flags);
+
+    /** {@code int inotify_add_watch(int fd, const char *pathname, uint32_t mask);} */
+    static native int inotify_add_watch(int fd, byte[] pathname, int mask);
+
+    /** {@code int inotify_rm_watch(int fd, int wd);} */
+    static native int inotify_rm_watch(int fd, int wd);
+
+    /** {@code int eventfd(unsigned int initval, int flags);} */
+    static native int eventfd(int initval, int flags);
+
+    /** {@code ssize_t read(int fd, void *buf, size_t count);} */
+    static native NativeLong read(int fd, Pointer buf, NativeLong count);
+
+    /** {@code ssize_t write(int fd, const void *buf, size_t count);} */
+    static native NativeLong write(int fd, Pointer buf, NativeLong count);
+
+    /** {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout);} */
+    static native int poll(Pointer fds, NativeLong nfds, int timeout);
+
+    /** {@code int close(int fd);} */
+    static native int close(int fd);
+
+    /** {@code ssize_t lgetxattr(const char *path, const char *name, void *value, size_t size);} */
+    static native NativeLong lgetxattr(byte[] path, String name, Pointer value, NativeLong size);
+
+    /** {@code char *strerror(int errnum);} */
+    static native String strerror(int errnum);
+}

@@ -1,0 +1,91 @@
+package dev.nativewatch.backend.windows;
+
+import dev.nativewatch.backend.Backend;
+import dev.nativewatch.backend.WatchEngine;
+
+import java.nio.file.FileSystem;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Windows' {@code ReadDirectoryChangesW}: one handle per watched tree (more only for extended kinds, see
+ * {@link NotifyFilters}), asynchronous reads on one I/O completion port per service, the JDK's filter and
+ * action mapping for standard kinds. Available on Windows through JNA; tests run it under Wine through
+ * {@link WineBridge}.
+ */
+public final class WindowsBackend implements Backend {
+
+    /** How often each watched directory is checked to be still where it was registered. */
+    static final Duration DEFAULT_LIVENESS_INTERVAL = Duration.ofSeconds(1);
+
+    private static final String PROVIDER_OF_NATIVEWATCH = "dev.nativewatch.spi.NativeWatchFileSystemProvider";
+
+    private final Win32Io.Factory factory;
+    private final Duration livenessInterval;
+
+    /** The production backend: kernel32 through JNA; available on Windows only. */
+    public WindowsBackend() {
+        this(null, DEFAULT_LIVENESS_INTERVAL);
+    }
+
+    /** A backend whose Win32 calls go through {@code factory}, such as a {@link WineBridge}. */
+    public WindowsBackend(Win32Io.Factory factory) {
+        this(factory, DEFAULT_LIVENESS_INTERVAL);
+    }
+
+    /**
+     * @param livenessInterval how often each watched directory is checked to be still there (see
+     *                         {@link WindowsWatch}); a deleted or moved directory invalidates its key within about
+     *                         this time even when no read completes
+     */
+    public WindowsBackend(Win32Io.Factory factory, Duration livenessInterval) {
+        if (livenessInterval.isNegative() || livenessInterval.isZero()) {
+            throw new IllegalArgumentException("liveness interval must be positive: " + livenessInterval);
+        }
+        this.factory = factory;
+        this.livenessInterval = livenessInterval;
+    }
+
+    @Override
+    public String name() {
+        return "windows";
+    }
+
+    @Override
+    public Optional<String> unavailabilityReason() {
+        return factory != null ? Optional.empty() : Jna.REASON;
+    }
+
+    /** The platform's default file system: a "file" provider, and not nativewatch's own wrapping provider. */
+    @Override
+    public boolean supports(FileSystem fileSystem) {
+        return "file".equalsIgnoreCase(fileSystem.provider().getScheme())
+                && !fileSystem.provider().getClass().getName().equals(PROVIDER_OF_NATIVEWATCH);
+    }
+
+    @Override
+    public WatchEngine newEngine(FileSystem fileSystem) {
+        Win32Io.Factory chosen = factory != null ? factory : JnaWin32Io::new;
+        return new WindowsEngine(chosen, TimeUnit.NANOSECONDS.convert(livenessInterval));
+    }
+
+    /** Probes the JNA adapter once: Windows, and kernel32 loadable with every function the backend binds. */
+    private static final class Jna {
+        static final Optional<String> REASON = probe();
+
+        private static Optional<String> probe() {
+            String os = System.getProperty("os.name", "");
+            if (!os.toLowerCase(Locale.ROOT).startsWith("windows")) {
+                return Optional.of("not Windows (os.name=" + os + ")");
+            }
+            try {
+                Kernel32Watch.INSTANCE.hashCode();
+                return Optional.empty();
+            } catch (Throwable t) {
+                return Optional.of("kernel32 could not be bound through JNA: " + t);
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.nativewatch.backend.windows;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the Windows backend against Wine: a {@link Win32Io.Factory} whose every {@link #open()} starts one
+ * {@code rdcw-bridge.exe} under Wine (one per watch service, ended when the service's engine closes). Meant for
+ * testing the backend on Linux; the helper is built by Maven with {@code x86_64-w64-mingw32-gcc} when that and
+ * {@code wine} are on the PATH, and is never part of the jar.
+ *
+ * <pre>{@code
+ * WineBridge bridge = WineBridge.start(exe, prefix);
+ * WatchService service = new NativeWatchService(new WindowsBackend(bridge), FileSystems.getDefault(), p -> p);
+ * }</pre>
+ */
+public final class WineBridge implements Win32Io.Factory {
+
+    /** Where the build puts the helper; set for the tests by Maven. */
+    public static final String EXE_PROPERTY = "dev.nativewatch.wineBridge.exe";
+
+    private static final long WINEBOOT_TIMEOUT_MINUTES = 10;
+    private static final Set<Path> READY_PREFIXES = new HashSet<>();
+
+    private final Path wine;
+    private final Path exe;
+    private final Path prefix;
+    private final List<WineBridgeIo> sessions = new CopyOnWriteArrayList<>();
+
+    private WineBridge(Path wine, Path exe, Path prefix) {
+        this.wine = wine;
+        this.exe = exe;
+        this.prefix = prefix;
+    }
+
+    /** @return why the bridge cannot run here, or empty when it can */
+    public static Optional<String> unavailabilityReason(Path exe) {
+        if (exe == null || !Files.isRegularFile(exe)) {
+            return Optional.of("the Wine bridge " + (exe == null ? "" : exe + " ") + "was not built: the build"
+                    + " compiles it only when x86_64-w64-mingw32-gcc and wine are on the PATH (apt-get install"
+                    + " gcc-mingw-w64-x86-64 wine wine64)");
+        }
+        if (onPath("wine").isEmpty()) {
+            return Optional.of("wine is not on the PATH (apt-get install wine wine64)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Checks the helper and readies the Wine prefix, running {@code wineboot} the first time a prefix is used
+     * (once per JVM; it can take a while).
+     *
+     * @param exe    the compiled {@code rdcw-bridge.exe}
+     * @param prefix the {@code WINEPREFIX} to use, created if missing
+     */
+    public static WineBridge start(Path exe, Path prefix) throws IOException {
+        Optional<String> reason = unavailabilityReason(exe);
+        if (reason.isPresent()) {
+            throw new IOException(reason.get());
+        }
+        Path wine = onPath("wine").orElseThrow();
+        Path absolutePrefix = prefix.toAbsolutePath().normalize();
+        readyPrefix(wine, absolutePrefix);
+        return new WineBridge(wine, exe.toAbsolutePath(), absolutePrefix);
+    }
+
+    /** Starts one helper process. */
+    @Override
+    public WineBridgeIo open() throws IOException {
+        Path log = prefix.resolveSibling("wine-bridge.log");
+        ProcessBuilder builder = new ProcessBuilder(wine.toString(), exe.toString())
+                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        environment(builder.environment(), prefix);
+        WineBridgeIo io = new WineBridgeIo(builder.start(), log);
+        sessions.add(io);
+        return io;
+    }
+
+    /** @return every helper this bridge started, oldest first, running or not */
+    public List<WineBridgeIo> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    private static synchronized void readyPrefix(Path wine, Path prefix) throws IOException {
+        if (READY_PREFIXES.contains(prefix)) {
+            return;
+        }
+        Files.createDirectories(prefix.getParent());
+        // Creates the prefix the first time, and brings an existing one up to date; the registry files are
+        // written later, when the wine server exits, so its exit code is all there is to check.
+        Path log = prefix.resolveSibling("wineboot.log");
+        ProcessBuilder builder = new ProcessBuilder(wine.toString(), "wineboot", "--init")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        environment(builder.environment(), prefix);
+        Process boot = builder.start();
+        try {
+            if (!boot.waitFor(WINEBOOT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                boot.destroyForcibly();
+                throw new IOException("wineboot did not finish within " + WINEBOOT_TIMEOUT_MINUTES + " minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            boot.destroyForcibly();
+            throw new java.io.InterruptedIOException("interrupted while wineboot ran");
+        }
+        if (boot.exitValue() != 0) {
+            throw new IOException("wineboot --init failed with exit code " + boot.exitValue() + "; see " + log);
+        }
+        READY_PREFIXES.add(prefix);
+    }
+
+    private static void environment(Map<String, String> environment, Path prefix) {
+        environment.put("WINEPREFIX", prefix.toString());
+        environment.put("WINEDEBUG", "-all");
+        // No Mono or Gecko installer prompts, no windows.
+        environment.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
+        environment.remove("DISPLAY");
+        environment.remove("WAYLAND_DISPLAY");
+    }
+
+    private static Optional<Path> onPath(String command) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, command);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.nativewatch.backend.linux;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+
+/**
+ * The real system calls, with what a test needs on top: failures injected into {@code inotify_init1} and
+ * {@code inotify_add_watch}, bytes injected into the event stream, a gate that holds the engine's reads of its
+ * inotify descriptor, and the set of watch descriptors added and not removed.
+ */
+final class TestApi implements InotifyApi {
+
+    private final InotifyApi real = JnaInotifyApi.INSTANCE;
+    private final Set<Integer> live = new HashSet<>();
+    private final ConcurrentLinkedDeque<byte[]> injected = new ConcurrentLinkedDeque<>();
+    private volatile int inotifyFd = -1;
+    private volatile int initErrno;
+    private volatile Predicate<Path> failingPath = path -> false;
+    private volatile int addWatchErrno;
+    private volatile int addWatchesLeft = Integer.MAX_VALUE;
+    private volatile CountDownLatch gate;
+
+    /** The next {@code inotify_init1} fails with this errno. */
+    void failInit(int errno) {
+        initErrno = errno;
+    }
+
+    /** {@code inotify_add_watch} fails with this errno for every path the predicate accepts. */
+    void failAddWatch(Predicate<Path> paths, int errno) {
+        addWatchErrno = errno;
+        failingPath = paths;
+    }
+
+    /** After {@code successes} more calls, {@code inotify_add_watch} fails with this errno. */
+    void failAddWatchAfter(int successes, int errno) {
+        addWatchErrno = errno;
+        addWatchesLeft = successes;
+    }
+
+    void stopFailing() {
+        failingPath = path -> false;
+        addWatchesLeft = Integer.MAX_VALUE;
+    }
+
+    /** The next read of the inotify descriptor returns these bytes instead of the kernel's. */
+    void inject(byte[] events) {
+        injected.add(events);
+    }
+
+    /** Reads of the inotify descriptor block until {@link #releaseReads()}. */
+    void holdReads() {
+        gate = new CountDownLatch(1);
+    }
+
+    void releaseReads() {
+        CountDownLatch current = gate;
+        gate = null;
+        if (current != null) {
+            current.countDown();
+        }
+    }
+
+    /** @return the watch descriptors added and not removed through this API */
+    synchronized Set<Integer> liveWatches() {
+        return new HashSet<>(live);
+    }
+
+    @Override
+    public int inotifyInit() throws InotifyException {
+        int errno = initErrno;
+        if (errno != 0) {
+            initErrno = 0;
+            throw new InotifyException("inotify_init1", null, errno, JnaInotifyApi.describe(errno));
+        }
+        inotifyFd = real.inotifyInit();
+        return inotifyFd;
+    }
+
+    @Override
+    public int addWatch(int fd, Path path, int mask) throws InotifyException {
+        if (failingPath.test(path) || addWatchesLeft-- <= 0) {
+            throw new InotifyException("inotify_add_watch", path.toString(), addWatchErrno,
+                    JnaInotifyApi.describe(addWatchErrno));
+        }
+        int wd = real.addWatch(fd, path, mask);
+        synchronized (this) {
+            live.add(wd);
+        }
+        return wd;
+    }
+
+    @Override
+    public void removeWatch(int fd, int wd) throws InotifyException {
+        synchronized (this) {
+            live.remove(wd);
+        }
+        real.removeWatch(fd, wd);
+    }
+
+    @Override
+    public int eventFd() throws InotifyException {
+        return real.eventFd();
+    }
+
+    @Override
+    public void signal(int eventFd) throws InotifyException {
+        real.signal(eventFd);
+    }
+
+    @Override
+    public int read(int fd, ByteBuffer direct) throws InotifyException {
+        if (fd == inotifyFd) {
+            byte[] bytes = injected.poll();
+            if (bytes != null) {
+                direct.duplicate().clear().put(bytes);
+                return bytes.length;
+            }
+            CountDownLatch current = gate;
+            if (current != null) {
+                try {
+                    current.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        return real.read(fd, direct);
+    }
+
+    @Override
+    public int poll(int inotifyFd, int wakeupFd, int timeoutMillis) throws InotifyException {
+        if (!injected.isEmpty()) {
+            return READY_INOTIFY;
+        }
+        return real.poll(inotifyFd, wakeupFd, timeoutMillis);
+    }
+
+    @Override
+    public void close(int fd) throws InotifyException {
+        real.close(fd);
+    }
+
+    @Override
+    public byte[] accessAcl(Path path) {
+        return real.accessAcl(path);
+    }
+}
