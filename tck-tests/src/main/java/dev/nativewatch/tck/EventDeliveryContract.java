@@ -247,6 +247,21 @@ public abstract class EventDeliveryContract extends WatchServiceContract {
         assertTrue(events.saw("ENTRY_MODIFY foo"), events.toString());
     }
 
+    /**
+     * The JDK never reports a read. The file's access time is set long past first, so that even a relatime mount
+     * updates it on the read, and a watcher that compares access times would see a change.
+     */
+    @Test
+    @Tag(TckTags.JDK_COMMON)
+    void readingAFileIsNotAModification() throws Exception {
+        Path foo = oldFile(dir.resolve("foo"));
+        Files.setAttribute(foo, "lastAccessTime", LONG_AGO);
+        register(dir, ENTRY_CREATE, ENTRY_DELETE, ENTRY_MODIFY);
+        Files.readAllBytes(foo);
+        EventRecorder events = afterSentinel(recorder(), dir);
+        assertFalse(events.saw("ENTRY_MODIFY foo"), events.toString());
+    }
+
     @Test
     @Tag(TckTags.JDK_LINUX)
     void changesInsideASubdirectoryAreNotReported() throws Exception {
