@@ -34,7 +34,9 @@ public final class AttributeReader {
         boolean attributes = wanted.contains(Change.ATTRIBUTES);
         boolean security = wanted.contains(Change.SECURITY);
         this.posix = views.contains("posix") && (attributes || security);
-        this.dos = views.contains("dos") && attributes;
+        // Linux offers a "dos" view kept in extended attributes; its bits mean nothing to POSIX tools, and reading
+        // it costs a call per entry, so DOS attributes count only where there are no POSIX ones.
+        this.dos = views.contains("dos") && !views.contains("posix") && attributes;
         this.acl = views.contains("acl") && security;
         this.owner = !posix && views.contains("owner") && security;
     }
@@ -47,18 +49,39 @@ public final class AttributeReader {
             basic = attributes;
             posixState = Arrays.asList(attributes.permissions(), attributes.owner(), attributes.group());
         }
-        Object dosBits = null;
-        if (dos) {
-            DosFileAttributes attributes = Files.readAttributes(entry, DosFileAttributes.class, NOFOLLOW);
-            dosBits = (attributes.isReadOnly() ? 1 : 0) | (attributes.isHidden() ? 2 : 0)
-                    | (attributes.isSystem() ? 4 : 0) | (attributes.isArchive() ? 8 : 0);
-        }
-        Object aclState = acl ? Files.getFileAttributeView(entry, AclFileAttributeView.class, NOFOLLOW).getAcl() : null;
+        Object dosBits = dos ? optional(() -> dosBits(Files.readAttributes(entry, DosFileAttributes.class, NOFOLLOW)))
+                : null;
+        Object aclState = acl
+                ? optional(() -> Files.getFileAttributeView(entry, AclFileAttributeView.class, NOFOLLOW).getAcl())
+                : null;
         Object ownerState = owner
-                ? Files.getFileAttributeView(entry, FileOwnerAttributeView.class, NOFOLLOW).getOwner() : null;
+                ? optional(() -> Files.getFileAttributeView(entry, FileOwnerAttributeView.class, NOFOLLOW).getOwner())
+                : null;
         Object attributesState = posix || dos ? Arrays.asList(dosBits, posixState) : null;
         Object securityState = posix || acl || owner ? Arrays.asList(posixState, aclState, ownerState) : null;
         return new EntryState(basic.isDirectory(), basic.fileKey(), basic.size(), basic.lastModifiedTime(),
                 basic.lastAccessTime(), basic.creationTime(), attributesState, securityState);
+    }
+
+    private static int dosBits(DosFileAttributes attributes) {
+        return (attributes.isReadOnly() ? 1 : 0) | (attributes.isHidden() ? 2 : 0)
+                | (attributes.isSystem() ? 4 : 0) | (attributes.isArchive() ? 8 : 0);
+    }
+
+    /**
+     * Reads a view that some entries lack (a symbolic link has no ACL of its own on most systems): the entry
+     * is still recorded, without that part, rather than dropped from the scan.
+     */
+    private static Object optional(ViewRead read) {
+        try {
+            return read.get();
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    @FunctionalInterface
+    private interface ViewRead {
+        Object get() throws IOException;
     }
 }

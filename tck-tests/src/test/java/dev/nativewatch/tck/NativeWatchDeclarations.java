@@ -58,10 +58,6 @@ final class NativeWatchDeclarations {
             deviations.put("Differential.matchesTheJdk[inside-subdirectory]", subdirectory);
             deviations.put("KeyLifecycle.renamingTheDirectoryKeepsTheKeyValid",
                     "a poller watches the path: the directory renamed away is gone, and its key invalidated");
-            deviations.put("Differential.matchesTheJdk[symlink]",
-                    "defect: with MODIFY registered, the scan reads each entry's DOS attributes (the Linux default "
-                            + "file system offers the dos view); for a symbolic link that fails (ELOOP) and the link "
-                            + "is left out of every scan, so its creation and deletion are never reported");
         }
         return deviations;
     }

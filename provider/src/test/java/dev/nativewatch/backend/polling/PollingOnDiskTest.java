@@ -55,6 +55,15 @@ class PollingOnDiskTest extends PollingScenarios {
         assertFalse(collector.events().contains("ENTRY_CREATION_TIME f"), collector.events().toString());
     }
 
+    @Test
+    void symbolicLinksAreEntriesLikeAnyOther() throws Exception {
+        register(kinds(ENTRY_CREATE, java.nio.file.StandardWatchEventKinds.ENTRY_DELETE, ENTRY_MODIFY));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("nowhere"));
+        collector.until("ENTRY_CREATE link");
+        Files.delete(link);
+        collector.until("ENTRY_DELETE link");
+    }
+
     private static void assumePosix() {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
                 "this file system has no POSIX permissions to change");
