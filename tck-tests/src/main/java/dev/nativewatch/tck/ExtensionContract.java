@@ -133,11 +133,13 @@ public abstract class ExtensionContract extends WatchServiceContract {
         Path foo = oldFile(dir.resolve("foo"));
         register(dir, extensions().kind(ExtendedKind.ATTRIBUTES));
         Set<String> views = dir.getFileSystem().supportedFileAttributeViews();
-        if (views.contains("dos")) {
-            Files.setAttribute(foo, "dos:readonly", true);
-        } else {
-            assumeTrue(views.contains("posix"), "neither DOS attributes nor POSIX permissions here");
+        // The platform's own attributes: POSIX permissions where there are any (Linux's "dos" view is an
+        // emulation kept in extended attributes), DOS attributes otherwise.
+        if (views.contains("posix")) {
             Files.setPosixFilePermissions(foo, PosixFilePermissions.fromString("rwx------"));
+        } else {
+            assumeTrue(views.contains("dos"), "neither DOS attributes nor POSIX permissions here");
+            Files.setAttribute(foo, "dos:readonly", true);
         }
         recorder().untilSeen(name(ExtendedKind.ATTRIBUTES) + " foo");
     }
