@@ -17,14 +17,8 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Set;
-
-import static dev.nativewatch.backend.linux.InotifyApi.IN_ACCESS;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_ATTRIB;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_MODIFY;
 
 /**
  * One registration: the registered directory and, for a subtree watch, every directory under it, each with its
@@ -39,6 +33,7 @@ final class InotifyWatch implements DirectoryWatch {
     private final InotifyEngine engine;
     private final Path root;
     private final ChangeSink sink;
+    private final EntryAttributeTracker attributes;
     private WatchSpec spec;
     private WatchedDirectory rootDirectory;
     private boolean released;
@@ -52,6 +47,7 @@ final class InotifyWatch implements DirectoryWatch {
         this.root = root;
         this.spec = spec;
         this.sink = sink;
+        this.attributes = new EntryAttributeTracker(this, engine);
     }
 
     /** Adds the watches of this new registration; if that fails, every watch it added is removed again. */
@@ -62,8 +58,8 @@ final class InotifyWatch implements DirectoryWatch {
         try {
             if (spec.subtree()) {
                 watchTreeOrFail(top);
-            } else if (top.entries != null) {
-                baseline(top);
+            } else {
+                attributes.refresh(top);
             }
         } catch (IOException | RuntimeException e) {
             release();
@@ -102,18 +98,7 @@ final class InotifyWatch implements DirectoryWatch {
         if (!replacement.subtree() && previous.subtree()) {
             dropSubdirectories();
         }
-        boolean tracked = tracks(previous);
-        boolean aclRead = previous.distinct().contains(Change.SECURITY);
-        if (tracks(replacement) && (!tracked || (!aclRead && replacement.distinct().contains(Change.SECURITY)))) {
-            for (WatchedDirectory dir : rootDirectory.subtree()) {
-                dir.entries = new HashMap<>();
-                baseline(dir);
-            }
-        } else if (!tracks(replacement) && tracked) {
-            for (WatchedDirectory dir : rootDirectory.subtree()) {
-                dir.entries = null;
-            }
-        }
+        attributes.respecified(previous, replacement, rootDirectory);
         refreshMasks();
     }
 
@@ -134,14 +119,21 @@ final class InotifyWatch implements DirectoryWatch {
         return dir.isRoot() ? root : root.resolve(dir.relative());
     }
 
+    WatchSpec spec() {
+        return spec;
+    }
+
+    /** @return whether the registered directory was moved, so that no path under it is known any more */
+    boolean isRootMoved() {
+        return rootMoved;
+    }
+
     /** An entry appeared: {@code IN_CREATE}, or {@code IN_MOVED_TO} from outside this registration's scope. */
     void entryCreated(WatchedDirectory dir, String name, boolean directory) {
         if (released || dir.detached) {
             return;
         }
-        if (dir.entries != null) {
-            remember(dir, name);
-        }
+        attributes.created(dir, name);
         if (!dir.unmarkReported(name)) {
             report(Change.CREATED, dir.relativeOf(name));
         }
@@ -156,9 +148,7 @@ final class InotifyWatch implements DirectoryWatch {
             return;
         }
         dir.unmarkReported(name);
-        if (dir.entries != null) {
-            dir.entries.remove(name);
-        }
+        attributes.deleted(dir, name);
         report(Change.DELETED, dir.relativeOf(name));
         WatchedDirectory child = dir.removeChild(name);
         if (child != null) {
@@ -184,14 +174,7 @@ final class InotifyWatch implements DirectoryWatch {
             report(Change.DELETED, fromPath);
             report(Change.CREATED, toPath);
         }
-        EntryAttributes attributes = from.entries == null ? null : from.entries.remove(fromName);
-        if (to.entries != null) {
-            if (attributes != null) {
-                to.entries.put(toName, attributes);
-            } else {
-                remember(to, toName);
-            }
-        }
+        attributes.renamed(from, fromName, to, toName);
         WatchedDirectory moved = from.removeChild(fromName);
         WatchedDirectory replaced = to.child(toName);
         if (replaced != null && replaced != moved) {
@@ -214,34 +197,10 @@ final class InotifyWatch implements DirectoryWatch {
         if (released || dir.detached) {
             return;
         }
-        Path path = dir.relativeOf(name);
-        Set<Change> changes = EnumSet.noneOf(Change.class);
-        if ((mask & IN_MODIFY) != 0) {
-            changes.add(Change.SIZE);
-            changes.add(Change.LAST_WRITE);
-            if (dir.entries != null) {
-                dir.entries.computeIfPresent(name, (n, known) -> known.withLastModifiedUnknown());
-            }
-        }
-        if ((mask & IN_ATTRIB) != 0) {
-            changes.add(Change.ATTRIBUTES);
-            if (dir.entries != null && !rootMoved) {
-                EntryAttributes before = dir.entries.get(name);
-                EntryAttributes now = remember(dir, name);
-                if (before != null && now != null) {
-                    changes.addAll(before.changesTo(now));
-                }
-            }
-        }
-        if ((mask & IN_ACCESS) != 0) {
-            changes.add(Change.LAST_ACCESS);
-            if (dir.entries != null) {
-                dir.entries.computeIfPresent(name, (n, known) -> known.withLastAccessUnknown());
-            }
-        }
+        Set<Change> changes = attributes.changesOf(dir, name, mask);
         changes.retainAll(spec.changes());
         if (!changes.isEmpty()) {
-            sink.changed(changes, path);
+            sink.changed(changes, dir.relativeOf(name));
         }
     }
 
@@ -314,9 +273,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     private WatchedDirectory newDirectory(WatchedDirectory parent, String name, Path relative) {
         WatchedDirectory dir = new WatchedDirectory(this, parent, name, relative);
-        if (tracks(spec)) {
-            dir.entries = new HashMap<>();
-        }
+        attributes.prepare(dir);
         return dir;
     }
 
@@ -421,12 +378,8 @@ final class InotifyWatch implements DirectoryWatch {
     /** @return whether the entry is a directory (links not followed), or null if it cannot be read */
     private Boolean isDirectory(WatchedDirectory dir, String name, Path entry) {
         if (dir.entries != null) {
-            EntryAttributes attributes = EntryAttributes.read(entry, aclReader());
-            if (attributes == null) {
-                return null;
-            }
-            dir.entries.putIfAbsent(name, attributes);
-            return attributes.directory();
+            EntryAttributes listed = attributes.listed(dir, name, entry);
+            return listed == null ? null : listed.directory();
         }
         try {
             return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
@@ -519,9 +472,7 @@ final class InotifyWatch implements DirectoryWatch {
             return;
         }
         if (!spec.subtree()) {
-            if (rootDirectory.entries != null) {
-                baseline(rootDirectory);
-            }
+            attributes.refresh(rootDirectory);
             return;
         }
         WatchedDirectory old = rootDirectory;
@@ -538,36 +489,6 @@ final class InotifyWatch implements DirectoryWatch {
         rootDirectory = fresh;
         watchTree(fresh, false, false);
         releaseTree(old);
-    }
-
-    // ---- entry attributes
-
-    private boolean tracks(WatchSpec watchSpec) {
-        // Only classes reported under their own kind need the state: for ENTRY_MODIFY, IN_ATTRIB says enough.
-        return EntryAttributes.neededFor(watchSpec.distinct());
-    }
-
-    private InotifyApi aclReader() {
-        return spec.distinct().contains(Change.SECURITY) ? engine.api() : null;
-    }
-
-    /** Reads and keeps an entry's attributes; @return them, or null if the entry cannot be read */
-    private EntryAttributes remember(WatchedDirectory dir, String name) {
-        if (rootMoved) {
-            return null;
-        }
-        EntryAttributes attributes = EntryAttributes.read(pathOf(dir).resolve(name), aclReader());
-        if (attributes == null) {
-            dir.entries.remove(name);
-        } else {
-            dir.entries.put(name, attributes);
-        }
-        return attributes;
-    }
-
-    /** Reads the attributes of every entry of a directory afresh. */
-    private void baseline(WatchedDirectory dir) {
-        dir.entries = EntryAttributes.readAll(pathOf(dir), aclReader());
     }
 
     private void report(Change change, Path relative) {
