@@ -6,25 +6,15 @@ import dev.nativewatch.backend.DirectoryWatch;
 import dev.nativewatch.backend.WatchSpec;
 
 import java.io.IOException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
 import java.util.Set;
 
 /**
  * One registration: the registered directory and, for a subtree watch, every directory under it, each with its
  * kernel watch. It turns the engine's events into the change classes its spec asks for, with paths relative to
  * the registered directory, and keeps its tree of watches in step with directories created, moved and deleted.
- * Confined to the poller thread.
+ * Walking directories and attaching their watches is left to a {@link DirectoryTreeWatcher}, telling apart what
+ * an {@code IN_ATTRIB} changed to an {@link EntryAttributeTracker}. Confined to the poller thread.
  */
 final class InotifyWatch implements DirectoryWatch {
 
@@ -34,12 +24,11 @@ final class InotifyWatch implements DirectoryWatch {
     private final Path root;
     private final ChangeSink sink;
     private final EntryAttributeTracker attributes;
+    private final DirectoryTreeWatcher tree;
     private WatchSpec spec;
     private WatchedDirectory rootDirectory;
     private boolean released;
     private boolean rootMoved;
-    /** The watch limit was reached while registering; see {@link #watchTreeOrFail}. */
-    private IOException limitReached;
 
     /** @param root the registered directory, absolute; symbolic links in it are followed, as the JDK does */
     InotifyWatch(InotifyEngine engine, Path root, WatchSpec spec, ChangeSink sink) {
@@ -48,16 +37,16 @@ final class InotifyWatch implements DirectoryWatch {
         this.spec = spec;
         this.sink = sink;
         this.attributes = new EntryAttributeTracker(this, engine);
+        this.tree = new DirectoryTreeWatcher(this, engine, sink, attributes);
     }
 
     /** Adds the watches of this new registration; if that fails, every watch it added is removed again. */
     void start() throws IOException {
-        WatchedDirectory top = newDirectory(null, null, root.getFileSystem().getPath(""));
-        engine.kernelWatches().attachRoot(top, root);
+        WatchedDirectory top = tree.watchRoot(root.getFileSystem().getPath(""));
         rootDirectory = top;
         try {
             if (spec.subtree()) {
-                watchTreeOrFail(top);
+                tree.watchTreeOrFail(top);
             } else {
                 attributes.refresh(top);
             }
@@ -83,23 +72,23 @@ final class InotifyWatch implements DirectoryWatch {
         spec = replacement;
         try {
             if (replacement.subtree() && !previous.subtree()) {
-                watchTreeOrFail(rootDirectory);
+                tree.watchTreeOrFail(rootDirectory);
             }
         } catch (IOException | RuntimeException e) {
             spec = previous;
-            dropSubdirectories();
+            tree.dropSubdirectories(rootDirectory);
             try {
-                refreshMasks();
+                tree.updateMasks(rootDirectory);
             } catch (IOException narrowing) {
                 e.addSuppressed(narrowing);
             }
             throw e;
         }
         if (!replacement.subtree() && previous.subtree()) {
-            dropSubdirectories();
+            tree.dropSubdirectories(rootDirectory);
         }
         attributes.respecified(previous, replacement, rootDirectory);
-        refreshMasks();
+        tree.updateMasks(rootDirectory);
     }
 
     @Override
@@ -117,15 +106,6 @@ final class InotifyWatch implements DirectoryWatch {
     /** @return the directory's path as this registration knows it */
     Path pathOf(WatchedDirectory dir) {
         return dir.isRoot() ? root : root.resolve(dir.relative());
-    }
-
-    WatchSpec spec() {
-        return spec;
-    }
-
-    /** @return whether the registered directory was moved, so that no path under it is known any more */
-    boolean isRootMoved() {
-        return rootMoved;
     }
 
     /** An entry appeared: {@code IN_CREATE}, or {@code IN_MOVED_TO} from outside this registration's scope. */
@@ -152,7 +132,7 @@ final class InotifyWatch implements DirectoryWatch {
         report(Change.DELETED, dir.relativeOf(name));
         WatchedDirectory child = dir.removeChild(name);
         if (child != null) {
-            releaseTree(child);
+            tree.release(child);
         }
     }
 
@@ -180,7 +160,7 @@ final class InotifyWatch implements DirectoryWatch {
         if (replaced != null && replaced != moved) {
             // rename(2) onto an empty directory replaces it.
             replaced.unlink();
-            releaseTree(replaced);
+            tree.release(replaced);
         }
         if (moved != null) {
             moved.moveTo(to, toName);
@@ -210,7 +190,7 @@ final class InotifyWatch implements DirectoryWatch {
             return;
         }
         dir.unlink();
-        releaseTree(dir);
+        tree.release(dir);
     }
 
     /**
@@ -225,13 +205,10 @@ final class InotifyWatch implements DirectoryWatch {
         WatchedDirectory parent = dir.parent();
         String name = dir.name();
         dir.unlink();
-        releaseTree(dir);
+        tree.release(dir);
         sink.overflowed();
         if (!parent.detached && !rootMoved) {
-            WatchedDirectory underneath = attachChild(parent, name, false);
-            if (underneath != null) {
-                watchTree(underneath, false, false);
-            }
+            tree.watchSubtree(parent, name, false);
         }
     }
 
@@ -269,18 +246,29 @@ final class InotifyWatch implements DirectoryWatch {
         return released;
     }
 
-    // ---- the tree of watches
+    // ---- what its tree watcher and attribute tracker ask
 
-    private WatchedDirectory newDirectory(WatchedDirectory parent, String name, Path relative) {
-        WatchedDirectory dir = new WatchedDirectory(this, parent, name, relative);
-        attributes.prepare(dir);
-        return dir;
+    WatchSpec spec() {
+        return spec;
     }
 
+    /** @return whether the registered directory was moved, so that no path under it is known any more */
+    boolean isRootMoved() {
+        return rootMoved;
+    }
+
+    /** Reports a change if the spec asks for its class. */
+    void report(Change change, Path relative) {
+        if (spec.changes().contains(change)) {
+            sink.changed(change, relative);
+        }
+    }
+
+    // ---- helpers
+
     /**
-     * A directory entered the tree (created or moved in): it is watched before it is listed, so that an entry
-     * created in it meanwhile is either listed or reported by its own event, and what the listing finds is reported
-     * as created (and watched, if a directory, the same way).
+     * A directory entered the tree (created or moved in): for a subtree registration it is watched, and what is in
+     * it reported as created.
      */
     private void watchNewDirectory(WatchedDirectory parent, String name) {
         if (!spec.subtree() || parent.child(name) != null) {
@@ -291,156 +279,7 @@ final class InotifyWatch implements DirectoryWatch {
                     + ": " + root + " was moved and its new path is unknown");
             return;
         }
-        WatchedDirectory child = attachChild(parent, name, false);
-        if (child != null) {
-            watchTree(child, true, false);
-        }
-    }
-
-    /**
-     * Watches the tree under {@code top} while registering: reaching the watch limit fails the registration.
-     *
-     * @throws IOException naming {@code fs.inotify.max_user_watches}; the caller removes what was added
-     */
-    private void watchTreeOrFail(WatchedDirectory top) throws IOException {
-        watchTree(top, false, true);
-        IOException failure = limitReached;
-        limitReached = null;
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /**
-     * Lists {@code top} and every directory under it, watching each directory found. Symbolic links are not
-     * followed. An entry that vanishes meanwhile is skipped, and so is a directory that cannot be read.
-     *
-     * @param report      report every entry found as created, and mark it so that its own queued event is not
-     *                    reported again
-     * @param registering stop at the watch limit, leaving the failure in {@link #limitReached}, instead of
-     *                    logging it and reporting an overflow
-     */
-    private void watchTree(WatchedDirectory top, boolean report, boolean registering) {
-        Deque<WatchedDirectory> pending = new ArrayDeque<>();
-        pending.push(top);
-        while (!pending.isEmpty()) {
-            WatchedDirectory dir = pending.pop();
-            if (dir.detached) {
-                continue;
-            }
-            for (String name : list(dir, report)) {
-                if (dir.child(name) == null) {
-                    WatchedDirectory child = attachChild(dir, name, registering);
-                    if (limitReached != null) {
-                        return;
-                    }
-                    if (child != null) {
-                        pending.push(child);
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Lists a directory, reporting its entries as created if asked.
-     *
-     * @return the names of its subdirectories
-     */
-    private List<String> list(WatchedDirectory dir, boolean report) {
-        List<String> subdirectories = new ArrayList<>();
-        Path path = pathOf(dir);
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(path)) {
-            for (Path entry : stream) {
-                String name = entry.getFileName().toString();
-                Boolean directory = isDirectory(dir, name, entry);
-                if (directory == null) {
-                    continue;
-                }
-                if (report) {
-                    dir.markReported(name);
-                    engine.marked(dir);
-                    report(Change.CREATED, dir.relativeOf(name));
-                }
-                if (directory) {
-                    subdirectories.add(name);
-                }
-            }
-        } catch (NoSuchFileException | NotDirectoryException gone) {
-            // Deleted or replaced since it was watched; its own events say so.
-        } catch (IOException | DirectoryIteratorException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot list " + path + ", so changes under it may go "
-                    + "unreported: " + e);
-        }
-        return subdirectories;
-    }
-
-    /** @return whether the entry is a directory (links not followed), or null if it cannot be read */
-    private Boolean isDirectory(WatchedDirectory dir, String name, Path entry) {
-        if (dir.entries != null) {
-            EntryAttributes listed = attributes.listed(dir, name, entry);
-            return listed == null ? null : listed.directory();
-        }
-        try {
-            return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /**
-     * Watches a subdirectory. A directory that is gone, was replaced by a file or a link, or cannot be read is
-     * skipped (the last one logged).
-     *
-     * @param registering at the watch limit, leave the failure in {@link #limitReached} instead of logging it and
-     *                    reporting an overflow
-     * @return the new directory, or null if it is not watched
-     */
-    private WatchedDirectory attachChild(WatchedDirectory parent, String name, boolean registering) {
-        Path path = pathOf(parent).resolve(name);
-        WatchedDirectory child = newDirectory(parent, name, parent.relativeOf(name));
-        try {
-            engine.kernelWatches().attachSubdirectory(child, path);
-        } catch (InotifyException e) {
-            switch (e.errno()) {
-                case InotifyApi.ENOENT, InotifyApi.ENOTDIR -> {
-                    return null; // gone, or no longer a directory (IN_ONLYDIR, IN_DONT_FOLLOW)
-                }
-                case InotifyApi.ENOSPC -> {
-                    IOException limit = InotifyLimits.watchesExhausted(path, e);
-                    if (registering) {
-                        limitReached = limit;
-                        return null;
-                    }
-                    LOG.log(System.Logger.Level.WARNING, limit.getMessage());
-                    sink.overflowed();
-                    return null;
-                }
-                default -> {
-                    LOG.log(System.Logger.Level.WARNING, "not watching " + path + ", so changes under it go "
-                            + "unreported: " + e.getMessage());
-                    return null;
-                }
-            }
-        }
-        parent.addChild(name, child);
-        return child;
-    }
-
-    /** Drops every directory under the root, as when a subtree registration becomes a plain one. */
-    private void dropSubdirectories() {
-        for (WatchedDirectory dir : rootDirectory.subtree()) {
-            if (dir != rootDirectory) {
-                engine.kernelWatches().detach(dir);
-            }
-        }
-        rootDirectory.forgetChildren();
-    }
-
-    private void releaseTree(WatchedDirectory top) {
-        for (WatchedDirectory dir : top.subtree()) {
-            engine.kernelWatches().detach(dir);
-        }
+        tree.watchSubtree(parent, name, true);
     }
 
     /** Releases every watch; idempotent. */
@@ -450,15 +289,9 @@ final class InotifyWatch implements DirectoryWatch {
         }
         released = true;
         if (rootDirectory != null) {
-            releaseTree(rootDirectory);
+            tree.release(rootDirectory);
         }
         engine.forget(this);
-    }
-
-    private void refreshMasks() throws IOException {
-        for (WatchedDirectory dir : rootDirectory.subtree()) {
-            engine.kernelWatches().updateMask(dir.kernel);
-        }
     }
 
     /**
@@ -476,25 +309,19 @@ final class InotifyWatch implements DirectoryWatch {
             return;
         }
         WatchedDirectory old = rootDirectory;
-        WatchedDirectory fresh = newDirectory(null, null, old.relative());
+        WatchedDirectory fresh;
         try {
-            engine.kernelWatches().attachRoot(fresh, root);
+            fresh = tree.watchRoot(old.relative());
         } catch (IOException e) {
             return; // The root is gone; its own events will invalidate this watch.
         }
         if (fresh.kernel != old.kernel) {
-            engine.kernelWatches().detach(fresh); // Another directory now has the registered path.
+            tree.release(fresh); // Another directory now has the registered path.
             return;
         }
         rootDirectory = fresh;
-        watchTree(fresh, false, false);
-        releaseTree(old);
-    }
-
-    private void report(Change change, Path relative) {
-        if (spec.changes().contains(change)) {
-            sink.changed(change, relative);
-        }
+        tree.watchTree(fresh);
+        tree.release(old);
     }
 
     @Override

@@ -1,0 +1,235 @@
+package dev.nativewatch.backend.linux;
+
+import dev.nativewatch.backend.Change;
+import dev.nativewatch.backend.ChangeSink;
+
+import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Walks one registration's directories and attaches each to its kernel watch, or detaches it again. Confined to
+ * the poller thread.
+ */
+final class DirectoryTreeWatcher {
+
+    private static final System.Logger LOG = System.getLogger(DirectoryTreeWatcher.class.getName());
+
+    private final InotifyWatch owner;
+    private final InotifyEngine engine;
+    private final ChangeSink sink;
+    private final EntryAttributeTracker attributes;
+    /** The watch limit was reached while registering; see {@link #watchTreeOrFail}. */
+    private IOException limitReached;
+
+    DirectoryTreeWatcher(InotifyWatch owner, InotifyEngine engine, ChangeSink sink, EntryAttributeTracker attributes) {
+        this.owner = owner;
+        this.engine = engine;
+        this.sink = sink;
+        this.attributes = attributes;
+    }
+
+    /**
+     * Watches the registered directory, following symbolic links as the JDK does.
+     *
+     * @param relative its path relative to itself: the empty path
+     * @throws IOException as {@link KernelWatchTable#attachRoot} does
+     */
+    WatchedDirectory watchRoot(Path relative) throws IOException {
+        WatchedDirectory top = newDirectory(null, null, relative);
+        engine.kernelWatches().attachRoot(top, owner.pathOf(top));
+        return top;
+    }
+
+    /**
+     * Watches the tree under {@code top} while registering: reaching the watch limit fails the registration.
+     *
+     * @throws IOException naming {@code fs.inotify.max_user_watches}; the caller removes what was added
+     */
+    void watchTreeOrFail(WatchedDirectory top) throws IOException {
+        watchTree(top, false, true);
+        IOException failure = limitReached;
+        limitReached = null;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Watches the tree under {@code top} without reporting what it finds; the watch limit is an overflow. */
+    void watchTree(WatchedDirectory top) {
+        watchTree(top, false, false);
+    }
+
+    /**
+     * A directory entered the tree: it is watched before it is listed, so that an entry created in it meanwhile is
+     * either listed or reported by its own event. Then the tree under it is watched the same way.
+     *
+     * @param report report what the listings find as created, as for a directory created or moved in; not for one
+     *               an unmount uncovered, whose entries were there before
+     */
+    void watchSubtree(WatchedDirectory parent, String name, boolean report) {
+        WatchedDirectory child = attachChild(parent, name, false);
+        if (child != null) {
+            watchTree(child, report, false);
+        }
+    }
+
+    /** Detaches {@code top} and every directory under it. */
+    void release(WatchedDirectory top) {
+        for (WatchedDirectory dir : top.subtree()) {
+            engine.kernelWatches().detach(dir);
+        }
+    }
+
+    /** Drops every directory under the root, as when a subtree registration becomes a plain one. */
+    void dropSubdirectories(WatchedDirectory root) {
+        for (WatchedDirectory dir : root.subtree()) {
+            if (dir != root) {
+                engine.kernelWatches().detach(dir);
+            }
+        }
+        root.forgetChildren();
+    }
+
+    /** Gives the kernel watch of every directory under {@code top} the mask the registration now needs. */
+    void updateMasks(WatchedDirectory top) throws IOException {
+        for (WatchedDirectory dir : top.subtree()) {
+            engine.kernelWatches().updateMask(dir.kernel);
+        }
+    }
+
+    private WatchedDirectory newDirectory(WatchedDirectory parent, String name, Path relative) {
+        WatchedDirectory dir = new WatchedDirectory(owner, parent, name, relative);
+        attributes.prepare(dir);
+        return dir;
+    }
+
+    /**
+     * Lists {@code top} and every directory under it, watching each directory found. Symbolic links are not
+     * followed. An entry that vanishes meanwhile is skipped, and so is a directory that cannot be read.
+     *
+     * @param report      report every entry found as created, and mark it so that its own queued event is not
+     *                    reported again
+     * @param registering stop at the watch limit, leaving the failure in {@link #limitReached}, instead of
+     *                    logging it and reporting an overflow
+     */
+    private void watchTree(WatchedDirectory top, boolean report, boolean registering) {
+        Deque<WatchedDirectory> pending = new ArrayDeque<>();
+        pending.push(top);
+        while (!pending.isEmpty()) {
+            WatchedDirectory dir = pending.pop();
+            if (dir.detached) {
+                continue;
+            }
+            for (String name : list(dir, report)) {
+                if (dir.child(name) == null) {
+                    WatchedDirectory child = attachChild(dir, name, registering);
+                    if (limitReached != null) {
+                        return;
+                    }
+                    if (child != null) {
+                        pending.push(child);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Lists a directory, reporting its entries as created if asked.
+     *
+     * @return the names of its subdirectories
+     */
+    private List<String> list(WatchedDirectory dir, boolean report) {
+        List<String> subdirectories = new ArrayList<>();
+        Path path = owner.pathOf(dir);
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(path)) {
+            for (Path entry : stream) {
+                String name = entry.getFileName().toString();
+                Boolean directory = isDirectory(dir, name, entry);
+                if (directory == null) {
+                    continue;
+                }
+                if (report) {
+                    dir.markReported(name);
+                    engine.marked(dir);
+                    owner.report(Change.CREATED, dir.relativeOf(name));
+                }
+                if (directory) {
+                    subdirectories.add(name);
+                }
+            }
+        } catch (NoSuchFileException | NotDirectoryException gone) {
+            // Deleted or replaced since it was watched; its own events say so.
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot list " + path + ", so changes under it may go "
+                    + "unreported: " + e);
+        }
+        return subdirectories;
+    }
+
+    /**
+     * @return whether the entry is a directory (links not followed), or null if it cannot be read; a tracked
+     * directory keeps the attributes read to tell, so that they are read once
+     */
+    private Boolean isDirectory(WatchedDirectory dir, String name, Path entry) {
+        if (dir.entries != null) {
+            EntryAttributes listed = attributes.listed(dir, name, entry);
+            return listed == null ? null : listed.directory();
+        }
+        try {
+            return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Watches a subdirectory. A directory that is gone, was replaced by a file or a link, or cannot be read is
+     * skipped (the last one logged).
+     *
+     * @param registering at the watch limit, leave the failure in {@link #limitReached} instead of logging it and
+     *                    reporting an overflow
+     * @return the new directory, or null if it is not watched
+     */
+    private WatchedDirectory attachChild(WatchedDirectory parent, String name, boolean registering) {
+        Path path = owner.pathOf(parent).resolve(name);
+        WatchedDirectory child = newDirectory(parent, name, parent.relativeOf(name));
+        try {
+            engine.kernelWatches().attachSubdirectory(child, path);
+        } catch (InotifyException e) {
+            switch (e.errno()) {
+                case InotifyApi.ENOENT, InotifyApi.ENOTDIR -> {
+                    return null; // gone, or no longer a directory (IN_ONLYDIR, IN_DONT_FOLLOW)
+                }
+                case InotifyApi.ENOSPC -> {
+                    IOException limit = InotifyLimits.watchesExhausted(path, e);
+                    if (registering) {
+                        limitReached = limit;
+                        return null;
+                    }
+                    LOG.log(System.Logger.Level.WARNING, limit.getMessage());
+                    sink.overflowed();
+                    return null;
+                }
+                default -> {
+                    LOG.log(System.Logger.Level.WARNING, "not watching " + path + ", so changes under it go "
+                            + "unreported: " + e.getMessage());
+                    return null;
+                }
+            }
+        }
+        parent.addChild(name, child);
+        return child;
+    }
+}
