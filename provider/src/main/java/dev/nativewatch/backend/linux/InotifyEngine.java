@@ -212,19 +212,15 @@ final class InotifyEngine implements WatchEngine {
         if (kernel == null) {
             return; // A watch already removed: its last events and its IN_IGNORED still arrive.
         }
+        deliver(event, kernel);
+    }
+
+    /** Hands an event to the directories of the kernel watch it came from, by what it says happened. */
+    private void deliver(InotifyEvent event, KernelWatch kernel) {
         if (event.has(IN_IGNORED)) {
             removedByKernel(kernel);
         } else if (event.has(IN_UNMOUNT)) {
-            for (WatchedDirectory dir : kernel.snapshot()) {
-                if (dir.detached) {
-                    continue;
-                }
-                if (dir.isRoot()) {
-                    dir.owner.invalidate("the file system of the watched directory was unmounted");
-                } else {
-                    dir.owner.subdirectoryUnmounted(dir);
-                }
-            }
+            unmounted(kernel);
         } else if (event.has(IN_DELETE_SELF)) {
             invalidateRoots(kernel, "the watched directory was deleted");
         } else if (event.has(IN_MOVE_SELF)) {
@@ -310,6 +306,20 @@ final class InotifyEngine implements WatchEngine {
                 dir.owner.invalidate("the watched directory was deleted or its file system unmounted");
             } else {
                 dir.owner.directoryGone(dir);
+            }
+        }
+    }
+
+    /** {@code IN_UNMOUNT}: a registration of the directory ends; one with it under its root watches it afresh. */
+    private void unmounted(KernelWatch kernel) {
+        for (WatchedDirectory dir : kernel.snapshot()) {
+            if (dir.detached) {
+                continue;
+            }
+            if (dir.isRoot()) {
+                dir.owner.invalidate("the file system of the watched directory was unmounted");
+            } else {
+                dir.owner.subdirectoryUnmounted(dir);
             }
         }
     }
