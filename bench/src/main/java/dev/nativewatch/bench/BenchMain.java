@@ -83,7 +83,13 @@ public final class BenchMain {
         if (options.runs(Section.D)) {
             race();
         }
-        ResultsReport report = new ResultsReport(machine, options, results, new Targets(results, options).evaluate());
+        List<MicroBenchmarks.Score> scores = new ArrayList<>();
+        if (options.runs(Section.F)) {
+            progress("[F] JMH, " + MicroBenchmarks.settings(options.quick()));
+            scores = MicroBenchmarks.run(options.quick());
+        }
+        ResultsReport report = new ResultsReport(machine, options, results, new Targets(results, options).evaluate(),
+                scores);
         System.out.print(report.tables());
         ResultsFile.write(options.out(), report.document());
         progress(String.format("wrote %s after %.1f min", options.out(), (System.nanoTime() - start) / 60e9));

@@ -10,9 +10,9 @@ import java.util.Set;
  * What to run, from the command line.
  *
  * <pre>
- * --quick        one run each, the smaller sizes only, a shorter idle: a smoke test, not a result
+ * --quick        one run each, the smaller sizes only, a shorter idle and JMH run: a smoke test, not a result
  * --runs N       runs per peer and size for A-E (default 3); medians are quoted
- * --only A,C     run only these workloads
+ * --only A,C,F   run only these workloads
  * --dir PATH     where the trees and bursts are made (default: a new directory under java.io.tmpdir)
  * --out FILE     where RESULTS.md goes (default: bench/RESULTS.md from the project root, else ./RESULTS.md)
  * --profile DIR  also record each child with JFR (profile settings) and, in A, write a class histogram of the
@@ -22,7 +22,7 @@ import java.util.Set;
 record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Path out, Path profile) {
 
     /** The workloads, by the letters the README and RESULTS.md use. */
-    enum Section { A, B, C, D, E }
+    enum Section { A, B, C, D, E, F }
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;
@@ -45,7 +45,7 @@ record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Pa
                 case "--out" -> out = Path.of(value(args, ++i));
                 case "--profile" -> profile = Path.of(value(args, ++i));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --quick, --runs N, --only A,B,C,D,E, --dir PATH, --out FILE, --profile DIR");
+                        + "; use --quick, --runs N, --only A,B,C,D,E,F, --dir PATH, --out FILE, --profile DIR");
             }
         }
         if (runs != null && runs < 1) {

@@ -21,8 +21,11 @@ final class Format {
                 : ms < 100 ? String.format(Locale.ROOT, "%.1f", ms) : count(ms);
     }
 
-    /** @return a whole number with thousands separators */
+    /** @return a whole number with thousands separators; a dash for NaN (JMH's error of too few iterations) */
     static String count(double value) {
+        if (Double.isNaN(value)) {
+            return NONE;
+        }
         return String.format(Locale.ROOT, "%,d", Math.round(value));
     }
 

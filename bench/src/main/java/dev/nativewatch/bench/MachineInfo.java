@@ -37,6 +37,7 @@ final class MachineInfo {
         info.put("directory-watcher", "io.methvin:directory-watcher " + versions.getProperty("directory-watcher.version")
                 + ", default settings (file hashing on)");
         info.put("inotifywait", command("inotifywait", "--help") + " (inotify-tools)");
+        info.put("JMH", versions.getProperty("jmh.version"));
         return info;
     }
 

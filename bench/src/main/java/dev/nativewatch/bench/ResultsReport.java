@@ -16,12 +16,15 @@ final class ResultsReport {
     private final BenchOptions options;
     private final Results results;
     private final List<Targets.Verdict> verdicts;
+    private final List<MicroBenchmarks.Score> scores;
 
-    ResultsReport(Map<String, String> machine, BenchOptions options, Results results, List<Targets.Verdict> verdicts) {
+    ResultsReport(Map<String, String> machine, BenchOptions options, Results results, List<Targets.Verdict> verdicts,
+                  List<MicroBenchmarks.Score> scores) {
         this.machine = machine;
         this.options = options;
         this.results = results;
         this.verdicts = verdicts;
+        this.scores = scores;
     }
 
     /** @return the tables alone, for the terminal */
@@ -57,6 +60,10 @@ final class ResultsReport {
                     + " s without file activity. Watcher threads: the peer's own threads and its consumer "
                     + "(`ThreadMXBean`); process: the whole JVM, GC and JIT included (for inotifywait its "
                     + "utime + stime from /proc, 10 ms resolution).");
+        }
+        if (options.runs(Section.F) && !scores.isEmpty()) {
+            section(out, "F. Decoder microbenchmarks (JMH)", microbenchmarks().toString(), "A short run: "
+                    + MicroBenchmarks.settings(options.quick()) + "; scores in records decoded per second.");
         }
         return out.toString();
     }
@@ -177,6 +184,15 @@ final class ResultsReport {
                     peer.jvm() ? Format.decimal(results.median(Section.E, BenchMain.IDLE_TREE, peer,
                             "idleWatcherThreadsCpuMs"), 3) : "n/a (its own process)",
                     Format.decimal(results.median(Section.E, BenchMain.IDLE_TREE, peer, "idleProcessCpuMs"), 1));
+        }
+        return table;
+    }
+
+    private MarkdownTable microbenchmarks() {
+        MarkdownTable table = new MarkdownTable("Benchmark", "Decodes", ">Records per second", ">± (99.9%)");
+        for (MicroBenchmarks.Score score : scores) {
+            table.row("`" + score.benchmark() + "`", score.decodes(), Format.count(score.recordsPerSecond()),
+                    Format.count(score.error()));
         }
         return table;
     }
