@@ -13,7 +13,8 @@ import java.util.Set;
  * --quick        one run each, the smaller sizes only, a shorter idle and JMH run: a smoke test, not a result
  * --runs N       runs per peer and size for A-E (default 3); medians are quoted
  * --only A,C,F   run only these workloads
- * --dir PATH     where the trees and bursts are made (default: a new directory under java.io.tmpdir)
+ * --dir PATH     where the trees and bursts are made (default: a new directory on tmpfs, /dev/shm, if there is
+ *                one, else under java.io.tmpdir; see Workspace)
  * --out FILE     where RESULTS.md goes (default: bench/RESULTS.md from the project root, else ./RESULTS.md)
  * --profile DIR  also record each child with JFR (profile settings) and, in A, write a class histogram of the
  *                heap with the watch held, both into DIR: to find out why a target is missed
