@@ -32,6 +32,14 @@ public final class BenchMain {
     static final List<PeerId> REGISTRATION_PEERS = List.of(NATIVEWATCH, JDK, DIRECTORY_WATCHER, INOTIFYWAIT);
     static final List<PeerId> BURST_PEERS = List.of(NATIVEWATCH, NATIVEWATCH_RESCAN, JDK, DIRECTORY_WATCHER, INOTIFYWAIT);
 
+    /** A burst is over when no event has come for this long: the peers have drained the kernel queue. */
+    private static final long QUIET_MILLIS = 2_000;
+    /**
+     * Except where a rescan may still be running: it reports nothing until it has scanned the whole directory,
+     * which can take seconds, so "finally reported" needs a longer silence before it is judged.
+     */
+    private static final long RESCAN_QUIET_MILLIS = 10_000;
+    static final int LATENCY_WARMUP_WRITES = 1_000;
     private static final int RACE_ROUNDS = 20;
     private static final int RACE_FILES = 100;
 
@@ -123,7 +131,8 @@ public final class BenchMain {
                 for (PeerId peer : rotated(BURST_PEERS, run)) {
                     Path dir = workspace.emptyDirectory("burst");
                     measure(Section.B, size, run, peer, "burst", params("dir", dir, "files", size,
-                            "quietMillis", 2_000, "deadlineMillis", 120_000));
+                            "quietMillis", peer == NATIVEWATCH_RESCAN ? RESCAN_QUIET_MILLIS : QUIET_MILLIS,
+                            "deadlineMillis", 120_000));
                     Workspace.delete(dir);
                 }
             }
@@ -135,7 +144,7 @@ public final class BenchMain {
             for (PeerId peer : rotated(REGISTRATION_PEERS, run)) {
                 Path dir = workspace.emptyDirectory("latency");
                 measure(Section.C, 0, run, peer, "latency", params("dir", dir, "writes", options.latencyWrites(),
-                        "warmupWrites", 50, "pauseMillis", 2));
+                        "warmupWrites", LATENCY_WARMUP_WRITES, "pauseMillis", 2));
                 Workspace.delete(dir);
             }
         }

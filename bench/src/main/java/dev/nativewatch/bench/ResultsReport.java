@@ -36,17 +36,21 @@ final class ResultsReport {
                     + "(new service, or process start for inotifywait) until every directory is watched; a fresh JVM "
                     + "per run, after watching and releasing a 10-directory tree so that class loading is not "
                     + "counted. Heap: used heap after 5 × `System.gc()` with the watch held, minus the same before "
-                    + "it, divided by the directories watched (root included); approximate.");
+                    + "it, divided by the directories watched (root included); approximate. Close: from the call to "
+                    + "close() until it returned (for inotifywait: SIGTERM until the process has exited).");
         }
         if (options.runs(Section.B)) {
             section(out, "B. Bursts of file creations in one watched directory", burst().toString(),
                     "One thread creates the files as fast as it can (median creation time: "
-                            + creationTimes() + "); the wait ends after 2 s without an event, or 0.3 s once every "
-                            + "file has been seen. Time to last event counts from the first creation.");
+                            + creationTimes() + "); the wait ends after 2 s without an event (10 s with "
+                            + "RESCAN_ON_OVERFLOW, whose rescan is silent until it has scanned the directory), or "
+                            + "0.3 s once every file has been seen. Time to last event counts from the first "
+                            + "creation.");
         }
         if (options.runs(Section.C)) {
             section(out, "C. Latency of single writes", latency().toString(), options.latencyWrites()
-                    + " measured writes per run (after 50 unmeasured), each a new file written with "
+                    + " measured writes per run, after " + Format.count(BenchMain.LATENCY_WARMUP_WRITES)
+                    + " unmeasured ones so that both sides run compiled code; each a new file written with "
                     + "`Files.write`, 2 ms apart; from just before the write to the moment the consumer thread "
                     + "takes the event naming the file. Percentiles per run, then the median over the runs.");
         }
@@ -106,7 +110,7 @@ final class ResultsReport {
 
     private MarkdownTable registration() {
         MarkdownTable table = new MarkdownTable(">Directories", "Peer", ">Time to established (ms)", ">× JDK",
-                ">Retained heap per directory (B, approx.)", ">× JDK");
+                ">Retained heap per directory (B, approx.)", ">× JDK", ">Time to close (ms)");
         for (int size : options.sizes()) {
             for (PeerId peer : REGISTRATION_PEERS) {
                 OptionalDouble time = results.median(Section.A, size, peer, "establishMs");
@@ -115,7 +119,8 @@ final class ResultsReport {
                         Format.ratio(time, results.median(Section.A, size, PeerId.JDK, "establishMs")),
                         peer.jvm() ? Format.count(heap) : "n/a (not a JVM)",
                         peer.jvm() ? Format.ratio(heap, results.median(Section.A, size, PeerId.JDK, "heapBytesPerDir"))
-                                : Format.NONE);
+                                : Format.NONE,
+                        Format.millis(results.median(Section.A, size, peer, "closeMs")));
             }
         }
         return table;

@@ -45,7 +45,9 @@ final class DirectoryWatcherWatcher implements Watcher {
                         // Its event loop hands here what went wrong while handling an event; counted, the first
                         // one shown, since each may stand for events that were never reported.
                         if (errors.getAndIncrement() == 0) {
-                            System.err.println("directory-watcher reported: " + e);
+                            StackTraceElement[] where = e.getStackTrace();
+                            System.err.println("directory-watcher reported: " + e
+                                    + (where.length > 0 ? " at " + where[0] : ""));
                         }
                     }
                 })

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * A (and E): establish a recursive watch on an existing tree and time it; then, while it is held, the heap it
- * retains per watched directory and, if asked, the CPU it uses over a stretch of no activity.
+ * retains per watched directory and, if asked, the CPU it uses over a stretch of no activity; last, how long
+ * closing it takes.
  *
  * <p>Parameters: {@code root} (the tree), {@code dirs} (directories under the root), {@code warmup} (a small tree
  * watched and released first, so that class loading and static setup are not counted), {@code idleMillis}
@@ -53,9 +54,13 @@ final class RegistrationWorkload implements Workload {
                 measureIdle(watcher, idleMillis, result);
             }
             Reference.reachabilityFence(watcher);
-        } finally {
+        } catch (Exception | Error e) {
             watcher.close();
+            throw e;
         }
+        long closing = System.nanoTime();
+        watcher.close();
+        result.put("closeMs", (System.nanoTime() - closing) / 1e6);
         return result;
     }
 
