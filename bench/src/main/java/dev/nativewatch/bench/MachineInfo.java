@@ -60,7 +60,7 @@ final class MachineInfo {
     /** @return the value of the first "key : value" line of a /proc file that starts with the key */
     private static String procLine(String file, String key) {
         try {
-            for (String line : Files.readAllLines(Path.of(file))) {
+            for (String line : ProcFile.read(Path.of(file)).lines().toList()) {
                 if (line.startsWith(key)) {
                     return line.substring(line.indexOf(':') + 1).trim();
                 }
@@ -73,7 +73,7 @@ final class MachineInfo {
 
     private static String read(String file) {
         try {
-            return Files.readString(Path.of(file)).trim();
+            return ProcFile.read(Path.of(file));
         } catch (IOException e) {
             return "unknown";
         }
@@ -81,7 +81,7 @@ final class MachineInfo {
 
     private static String fileSystem(Path workspace) {
         try {
-            return Files.getFileStore(workspace).type() + " (" + workspace + ")";
+            return Files.getFileStore(workspace).type() + " (under " + workspace.toAbsolutePath().getParent() + ")";
         } catch (IOException e) {
             return "unknown";
         }

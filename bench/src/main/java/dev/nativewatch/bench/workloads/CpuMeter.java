@@ -1,10 +1,11 @@
 package dev.nativewatch.bench.workloads;
 
+import dev.nativewatch.bench.ProcFile;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Predicate;
 
@@ -41,7 +42,7 @@ final class CpuMeter {
 
     /** @return utime + stime of another process, from /proc/PID/stat, in nanoseconds (10 ms resolution) */
     static long processNanos(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String stat = ProcFile.read(Path.of("/proc", Long.toString(pid), "stat"));
         // The command name (field 2) may hold spaces; the fields after its closing parenthesis start at 3 (state).
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // fields 14 and 15: utime, stime
