@@ -1,0 +1,211 @@
+package dev.nativewatch.bench;
+
+import dev.nativewatch.NativeWatch;
+import dev.nativewatch.bench.BenchOptions.Section;
+import dev.nativewatch.bench.peers.PeerId;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+
+import static dev.nativewatch.bench.peers.PeerId.DIRECTORY_WATCHER;
+import static dev.nativewatch.bench.peers.PeerId.INOTIFYWAIT;
+import static dev.nativewatch.bench.peers.PeerId.JDK;
+import static dev.nativewatch.bench.peers.PeerId.NATIVEWATCH;
+import static dev.nativewatch.bench.peers.PeerId.NATIVEWATCH_RESCAN;
+
+/**
+ * Runs the benchmarks against the peers, one forked JVM per measurement, then prints the tables and writes
+ * RESULTS.md. See {@link BenchOptions} for the command line.
+ */
+public final class BenchMain {
+
+    /** The tree E watches while idle: the smaller of A's trees, whose run E shares. */
+    static final int IDLE_TREE = 10_000;
+    static final List<PeerId> REGISTRATION_PEERS = List.of(NATIVEWATCH, JDK, DIRECTORY_WATCHER, INOTIFYWAIT);
+    static final List<PeerId> BURST_PEERS = List.of(NATIVEWATCH, NATIVEWATCH_RESCAN, JDK, DIRECTORY_WATCHER, INOTIFYWAIT);
+
+    /** A burst is over when no event has come for this long: the peers have drained the kernel queue. */
+    private static final long QUIET_MILLIS = 2_000;
+    /**
+     * Except where a rescan may still be running: it reports nothing until it has scanned the whole directory,
+     * which can take seconds, so "finally reported" needs a longer silence before it is judged.
+     */
+    private static final long RESCAN_QUIET_MILLIS = 10_000;
+    static final int LATENCY_WARMUP_WRITES = 1_000;
+    private static final int RACE_ROUNDS = 20;
+    private static final int RACE_FILES = 100;
+
+    private final BenchOptions options;
+    private final Workspace workspace;
+    private final Results results = new Results();
+    private final Fork fork = new Fork();
+
+    private BenchMain(BenchOptions options, Workspace workspace) {
+        this.options = options;
+        this.workspace = workspace;
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        String backend = NativeWatch.backend().name();
+        if (!backend.equals("inotify")) {
+            System.err.println("nativewatch would use its " + backend + " backend here, not inotify: "
+                    + NativeWatch.backend() + "; these benchmarks compare inotify watchers on Linux");
+            System.exit(1);
+        }
+        if (options.profile() != null) {
+            Files.createDirectories(options.profile());
+        }
+        try (Workspace workspace = new Workspace(options.dir())) {
+            new BenchMain(options, workspace).runAll();
+        }
+    }
+
+    private void runAll() throws Exception {
+        Map<String, String> machine = MachineInfo.collect(workspace.base());
+        long start = System.nanoTime();
+        if (options.runs(Section.A) || options.runs(Section.E)) {
+            registration();
+        }
+        if (options.runs(Section.B)) {
+            bursts();
+        }
+        if (options.runs(Section.C)) {
+            latency();
+        }
+        if (options.runs(Section.D)) {
+            race();
+        }
+        List<MicroBenchmarks.Score> scores = new ArrayList<>();
+        if (options.runs(Section.F)) {
+            progress("[F] JMH, " + MicroBenchmarks.settings(options.quick()));
+            scores = MicroBenchmarks.run(options.quick());
+        }
+        ResultsReport report = new ResultsReport(machine, options, results, new Targets(results, options).evaluate(),
+                scores);
+        System.out.print(report.tables());
+        ResultsFile.write(options.out(), report.document());
+        progress(String.format("wrote %s after %.1f min", options.out(), (System.nanoTime() - start) / 60e9));
+    }
+
+    /** A, and E on the tree of {@link #IDLE_TREE} directories, in the same runs. */
+    private void registration() throws Exception {
+        List<Integer> sizes = options.runs(Section.A) ? options.sizes() : List.of(IDLE_TREE);
+        Path warmup = workspace.warmupTree();
+        for (int size : sizes) {
+            progress("[A] making a tree of " + Format.count(size) + " directories");
+            Path tree = workspace.tree(size);
+            boolean idle = options.runs(Section.E) && size == IDLE_TREE;
+            for (int run = 0; run < options.runs(); run++) {
+                for (PeerId peer : rotated(REGISTRATION_PEERS, run)) {
+                    Map<String, Object> params = params("root", tree, "dirs", size, "warmup", warmup,
+                            "idleMillis", idle ? options.idleMillis() : 0);
+                    Measurement measured = measure(idle && !options.runs(Section.A) ? Section.E : Section.A, size,
+                            run, peer, "registration", params);
+                    if (measured != null && idle && options.runs(Section.A)) {
+                        results.add(new Results.Cell(Section.E, size, peer), measured);
+                    }
+                }
+            }
+        }
+    }
+
+    private void bursts() throws Exception {
+        for (int size : options.sizes()) {
+            for (int run = 0; run < options.runs(); run++) {
+                for (PeerId peer : rotated(BURST_PEERS, run)) {
+                    Path dir = workspace.emptyDirectory("burst");
+                    measure(Section.B, size, run, peer, "burst", params("dir", dir, "files", size,
+                            "quietMillis", peer == NATIVEWATCH_RESCAN ? RESCAN_QUIET_MILLIS : QUIET_MILLIS,
+                            "deadlineMillis", 120_000));
+                    Workspace.delete(dir);
+                }
+            }
+        }
+    }
+
+    private void latency() throws Exception {
+        for (int run = 0; run < options.runs(); run++) {
+            for (PeerId peer : rotated(REGISTRATION_PEERS, run)) {
+                Path dir = workspace.emptyDirectory("latency");
+                measure(Section.C, 0, run, peer, "latency", params("dir", dir, "writes", options.latencyWrites(),
+                        "warmupWrites", LATENCY_WARMUP_WRITES, "pauseMillis", 2));
+                Workspace.delete(dir);
+            }
+        }
+    }
+
+    private void race() throws Exception {
+        for (int run = 0; run < options.runs(); run++) {
+            for (PeerId peer : rotated(REGISTRATION_PEERS, run)) {
+                Path root = workspace.emptyDirectory("race");
+                measure(Section.D, 0, run, peer, "race", params("root", root, "rounds", RACE_ROUNDS,
+                        "files", RACE_FILES, "pauseMillis", 20, "quietMillis", 1_000, "deadlineMillis", 60_000));
+                Workspace.delete(root);
+            }
+        }
+    }
+
+    /** Runs one child; a failure is recorded against its cell and shown in the tables, and the run goes on. */
+    private Measurement measure(Section section, int size, int run, PeerId peer, String workload,
+                                Map<String, Object> params) throws InterruptedException {
+        Results.Cell cell = new Results.Cell(section, size, peer);
+        String what = "[" + section + (size > 0 ? " " + Format.count(size) : "") + ", run " + (run + 1) + "/"
+                + options.runs() + "] " + peer.label();
+        List<String> jvmOptions = List.of();
+        if (options.profile() != null) {
+            String name = section + (size > 0 ? "-" + size : "") + "-" + peer.name().toLowerCase() + "-run" + (run + 1);
+            jvmOptions = List.of("-XX:StartFlightRecording=settings=profile,filename="
+                    + options.profile().resolve(name + ".jfr").toAbsolutePath());
+            if (section == Section.A) {
+                params.put("histogram", options.profile().resolve(name + "-histogram.txt").toAbsolutePath());
+            }
+        }
+        try {
+            Measurement measured = fork.run(workload, peer, params, jvmOptions);
+            results.add(cell, measured);
+            progress(what + ": " + measured.values().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + Format.decimal(OptionalDouble.of(e.getValue()), 1))
+                    .collect(Collectors.joining(" ")));
+            return measured;
+        } catch (IOException e) {
+            results.failed(cell, e.getMessage());
+            progress(what + ": FAILED " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Rotates the order of the peers from one run to the next, so that none always runs first or last. */
+    private static List<PeerId> rotated(List<PeerId> peers, int run) {
+        List<PeerId> order = new ArrayList<>(peers);
+        Collections.rotate(order, -run);
+        return order;
+    }
+
+    private static Map<String, Object> params(Object... namesAndValues) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
+    }
+
+    private static void progress(String line) {
+        System.err.println(line);
+    }
+}

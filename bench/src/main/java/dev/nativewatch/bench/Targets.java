@@ -1,0 +1,103 @@
+package dev.nativewatch.bench;
+
+import dev.nativewatch.bench.BenchOptions.Section;
+import dev.nativewatch.bench.peers.PeerId;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
+
+/** The goals nativewatch is held to, each judged PASS or MISS from the medians (n/a where not measured). */
+final class Targets {
+
+    static final double REGISTRATION_SPEEDUP = 3.0;
+    static final double NATIVE_FLOOR_FACTOR = 1.2;
+    static final double HEAP_BYTES_PER_DIRECTORY = 200;
+    /** "No measurable CPU": thread CPU clocks resolve microseconds; a millisecond in 10 s is 0.01% of a core. */
+    static final double IDLE_CPU_MILLIS = 1.0;
+
+    record Verdict(String target, String measured, String verdict) {
+    }
+
+    private final Results results;
+    private final BenchOptions options;
+
+    Targets(Results results, BenchOptions options) {
+        this.results = results;
+        this.options = options;
+    }
+
+    List<Verdict> evaluate() {
+        int tree = options.sizes().get(options.sizes().size() - 1);
+        String trees = Format.count(tree) + " directories";
+        List<Verdict> verdicts = new ArrayList<>();
+        OptionalDouble nativewatch = results.median(Section.A, tree, PeerId.NATIVEWATCH, "establishMs");
+        OptionalDouble jdk = results.median(Section.A, tree, PeerId.JDK, "establishMs");
+        OptionalDouble floor = results.median(Section.A, tree, PeerId.INOTIFYWAIT, "establishMs");
+
+        verdicts.add(new Verdict("Recursive watch on " + trees + " established ≥ " + (int) REGISTRATION_SPEEDUP
+                + "× as fast as the JDK", both(nativewatch, jdk) ? "JDK " + Format.millis(jdk) + " ms / nativewatch "
+                + Format.millis(nativewatch) + " ms = " + Format.ratio(jdk, nativewatch) : Format.NONE,
+                judge(both(nativewatch, jdk), () -> jdk.getAsDouble() / nativewatch.getAsDouble() >= REGISTRATION_SPEEDUP)));
+
+        verdicts.add(new Verdict("… and within " + NATIVE_FLOOR_FACTOR + "× of inotifywait",
+                both(nativewatch, floor) ? "nativewatch " + Format.millis(nativewatch) + " ms / inotifywait "
+                        + Format.millis(floor) + " ms = " + Format.ratio(nativewatch, floor) : Format.NONE,
+                judge(both(nativewatch, floor), () -> nativewatch.getAsDouble() / floor.getAsDouble() <= NATIVE_FLOOR_FACTOR)));
+
+        verdicts.add(overflowRecovery());
+
+        OptionalDouble p99 = results.median(Section.C, 0, PeerId.NATIVEWATCH, "p99Ms");
+        OptionalDouble jdkP99 = results.median(Section.C, 0, PeerId.JDK, "p99Ms");
+        verdicts.add(new Verdict("p99 latency of a single write no worse than the JDK's",
+                both(p99, jdkP99) ? Format.millis(p99) + " ms vs JDK " + Format.millis(jdkP99) + " ms" : Format.NONE,
+                judge(both(p99, jdkP99), () -> p99.getAsDouble() <= jdkP99.getAsDouble())));
+
+        OptionalDouble heap = results.median(Section.A, tree, PeerId.NATIVEWATCH, "heapBytesPerDir");
+        verdicts.add(new Verdict("≤ " + (int) HEAP_BYTES_PER_DIRECTORY + " bytes of retained heap per watched directory",
+                heap.isPresent() ? Format.count(heap) + " B per directory (" + trees + ", approx.)" : Format.NONE,
+                judge(heap.isPresent(), () -> heap.getAsDouble() <= HEAP_BYTES_PER_DIRECTORY)));
+
+        OptionalDouble idle = results.median(Section.E, BenchMain.IDLE_TREE, PeerId.NATIVEWATCH, "idleWatcherThreadsCpuMs");
+        verdicts.add(new Verdict("No measurable CPU when idle (≤ " + IDLE_CPU_MILLIS + " ms of watcher-thread CPU in "
+                + options.idleMillis() / 1000 + " s)", idle.isPresent() ? Format.decimal(idle, 3) + " ms" : Format.NONE,
+                judge(idle.isPresent(), () -> idle.getAsDouble() <= IDLE_CPU_MILLIS)));
+        return verdicts;
+    }
+
+    /** Judged at every burst size where the JDK reported OVERFLOW in at least one run. */
+    private Verdict overflowRecovery() {
+        String target = "Zero lost files where the JDK reports OVERFLOW (nativewatch with RESCAN_ON_OVERFLOW)";
+        List<String> measured = new ArrayList<>();
+        boolean judged = false;
+        boolean pass = true;
+        for (int files : options.sizes()) {
+            int runs = results.count(Section.B, files, PeerId.NATIVEWATCH_RESCAN);
+            long jdkOverflowed = results.runsWhere(Section.B, files, PeerId.JDK, "overflows", n -> n > 0);
+            if (runs == 0 || results.count(Section.B, files, PeerId.JDK) == 0) {
+                continue;
+            }
+            long complete = results.runsWhere(Section.B, files, PeerId.NATIVEWATCH_RESCAN, "allReported", n -> n == 1);
+            OptionalDouble fewest = results.min(Section.B, files, PeerId.NATIVEWATCH_RESCAN, "distinctFiles");
+            measured.add(String.format(Locale.ROOT, "%s files: JDK OVERFLOW in %d of %d runs; all reported in %d of %d"
+                            + " runs (fewest %s)", Format.count(files), jdkOverflowed,
+                    results.count(Section.B, files, PeerId.JDK), complete, runs, Format.count(fewest)));
+            if (jdkOverflowed > 0) {
+                judged = true;
+                pass &= complete == runs;
+            }
+        }
+        String verdict = measured.isEmpty() ? "n/a" : !judged ? "n/a (the JDK never overflowed)" : pass ? "PASS" : "MISS";
+        return new Verdict(target, measured.isEmpty() ? Format.NONE : String.join("; ", measured), verdict);
+    }
+
+    private static boolean both(OptionalDouble a, OptionalDouble b) {
+        return a.isPresent() && b.isPresent();
+    }
+
+    private static String judge(boolean measured, BooleanSupplier pass) {
+        return !measured ? "n/a" : pass.getAsBoolean() ? "PASS" : "MISS";
+    }
+}
