@@ -14,6 +14,7 @@ import java.nio.file.attribute.FileOwnerAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,7 +24,9 @@ import java.util.Set;
 public final class AttributeReader {
 
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final String UNIX_NUMBERS = "unix:mode,uid,gid";
 
+    private final boolean unix;
     private final boolean posix;
     private final boolean dos;
     private final boolean acl;
@@ -33,18 +36,24 @@ public final class AttributeReader {
         Set<String> views = fileSystem.supportedFileAttributeViews();
         boolean attributes = wanted.contains(Change.ATTRIBUTES);
         boolean security = wanted.contains(Change.SECURITY);
-        this.posix = views.contains("posix") && (attributes || security);
+        // The "unix" view gives mode, uid and gid as numbers; the "posix" view would look up user and group names
+        // for every entry, which dominated rescans of large trees.
+        this.unix = views.contains("unix") && (attributes || security);
+        this.posix = !unix && views.contains("posix") && (attributes || security);
         // Linux offers a "dos" view kept in extended attributes; its bits mean nothing to POSIX tools, and reading
         // it costs a call per entry, so DOS attributes count only where there are no POSIX ones.
         this.dos = views.contains("dos") && !views.contains("posix") && attributes;
         this.acl = views.contains("acl") && security;
-        this.owner = !posix && views.contains("owner") && security;
+        this.owner = !unix && !posix && views.contains("owner") && security;
     }
 
     /** Reads an entry, using {@code basic} when nothing more is needed. */
     EntryState read(Path entry, BasicFileAttributes basic) throws IOException {
         List<Object> posixState = null;
-        if (posix) {
+        if (unix) {
+            Map<String, Object> numbers = Files.readAttributes(entry, UNIX_NUMBERS, NOFOLLOW);
+            posixState = Arrays.asList(numbers.get("mode"), numbers.get("uid"), numbers.get("gid"));
+        } else if (posix) {
             PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class, NOFOLLOW);
             basic = attributes;
             posixState = Arrays.asList(attributes.permissions(), attributes.owner(), attributes.group());
@@ -57,8 +66,8 @@ public final class AttributeReader {
         Object ownerState = owner
                 ? optional(() -> Files.getFileAttributeView(entry, FileOwnerAttributeView.class, NOFOLLOW).getOwner())
                 : null;
-        Object attributesState = posix || dos ? Arrays.asList(dosBits, posixState) : null;
-        Object securityState = posix || acl || owner ? Arrays.asList(posixState, aclState, ownerState) : null;
+        Object attributesState = unix || posix || dos ? Arrays.asList(dosBits, posixState) : null;
+        Object securityState = unix || posix || acl || owner ? Arrays.asList(posixState, aclState, ownerState) : null;
         return new EntryState(basic.isDirectory(), basic.fileKey(), basic.size(), basic.lastModifiedTime(),
                 basic.lastAccessTime(), basic.creationTime(), attributesState, securityState);
     }
