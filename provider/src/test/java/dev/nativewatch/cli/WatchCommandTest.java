@@ -59,7 +59,10 @@ class WatchCommandTest {
     @BeforeEach
     void createWatchedDirectory() throws IOException {
         dir = Files.createDirectory(temp.resolve("w"));
-        typed = Path.of("").toAbsolutePath().relativize(dir).toString();
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        // On Windows the temporary directory may be on another drive, which no relative path reaches.
+        typed = workingDirectory.getRoot().equals(dir.getRoot())
+                ? workingDirectory.relativize(dir).toString() : dir.toString();
     }
 
     @AfterEach
@@ -99,9 +102,9 @@ class WatchCommandTest {
         Files.writeString(dir.resolve("new.txt"), "x");
         Files.delete(dir.resolve("old.txt"));
 
+        String path = typed + File.separator + "old.txt";
         Pattern line = Pattern.compile("\\{\"time\":\"" + TIME + "\",\"kind\":\"ENTRY_DELETE\",\"dir\":\""
-                + Pattern.quote(typed) + "\",\"path\":\"" + Pattern.quote(typed + File.separator + "old.txt")
-                + "\",\"count\":1}");
+                + Pattern.quote(json(typed)) + "\",\"path\":\"" + Pattern.quote(json(path)) + "\",\"count\":1}");
         awaitOutLine(line);
         command.stop();
         assertEquals(ExitCode.OK, exit.get(Await.DEADLINE.toSeconds(), TimeUnit.SECONDS));
@@ -188,6 +191,11 @@ class WatchCommandTest {
     private void awaitOutLine(Pattern line) {
         Await.until("a line matching " + line, () -> out.lines().stream().anyMatch(l -> line.matcher(l).matches()),
                 this::state);
+    }
+
+    /** @return a path as a JSON string shows it: Windows' backslashes escaped */
+    private static String json(String path) {
+        return path.replace("\\", "\\\\");
     }
 
     private static String lastLine(Capture capture) {

@@ -2,6 +2,7 @@ package dev.nativewatch.core;
 
 import dev.nativewatch.ExtendedModifiers;
 import dev.nativewatch.backend.Change;
+import dev.nativewatch.testing.Links;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -138,7 +139,7 @@ class RegistrationTest extends CoreFixture {
     void identityIsTheDirectoryNotThePathString() throws IOException {
         WatchKey key = register(dir, ENTRY_CREATE);
         assertSame(key, register(dir.resolve("."), ENTRY_CREATE));
-        Path link = Files.createSymbolicLink(dir.resolveSibling(dir.getFileName() + "-link"), dir);
+        Path link = Links.createSymbolicLink(dir.resolveSibling(dir.getFileName() + "-link"), dir);
         try {
             assertSame(key, register(link, ENTRY_CREATE));
             assertSame(dir, key.watchable(), "watchable stays the first path registered");

@@ -214,7 +214,11 @@ class NativeWatchFileSystemProviderTest {
         assertEquals(FileTime.fromMillis(2_000_000_000_000L), Files.getAttribute(file, "lastModifiedTime"));
         assertEquals(Files.getFileStore(tempDir).name(), Files.getFileStore(file).name());
         assertFalse(Files.isHidden(file));
-        assertTrue(Files.isHidden(Files.createFile(dir.resolve(".hidden"))));
+        Path hidden = Files.createFile(dir.resolve(".hidden"));
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            Files.setAttribute(hidden, "dos:hidden", true); // Windows hides by attribute, not by a leading dot
+        }
+        assertTrue(Files.isHidden(hidden));
         provider.checkAccess(file, AccessMode.READ, AccessMode.WRITE);
         assertThrows(NoSuchFileException.class, () -> provider.checkAccess(dir.resolve("missing")));
     }

@@ -25,10 +25,26 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every {@link java.nio.file.Path} method of a nativewatch path wraps and unwraps, in installed mode. */
+/**
+ * Every {@link java.nio.file.Path} method of a nativewatch path wraps and unwraps, in installed mode. Absolute
+ * paths start at the default file system's first root ({@code /} or a drive), and what a method returns is
+ * compared with what the JDK's own path returns.
+ */
 class NativeWatchPathTest {
 
+    private static final String ROOT = FileSystems.getDefault().getRootDirectories().iterator().next().toString();
+
     private final FileSystem fileSystem = FileSystems.getFileSystem(URI.create("nativewatch:///"));
+
+    /** @return the nativewatch path of {@code names} under {@link #ROOT} */
+    private Path ours(String... names) {
+        return fileSystem.getPath(ROOT, names);
+    }
+
+    /** @return the JDK's path of {@code names} under {@link #ROOT} */
+    private static Path jdk(String... names) {
+        return Path.of(ROOT, names);
+    }
 
     @Test
     void installedFileSystemWrapsTheDefaultOne() {
@@ -40,12 +56,13 @@ class NativeWatchPathTest {
 
     @Test
     void namesAreWrapped() {
-        Path path = fileSystem.getPath("/a/b/c");
-        assertWrapped("/", path.getRoot());
-        assertWrapped("c", path.getFileName());
-        assertWrapped("/a/b", path.getParent());
-        assertWrapped("b", path.getName(1));
-        assertWrapped("b/c", path.subpath(1, 3));
+        Path path = ours("a", "b", "c");
+        Path jdk = jdk("a", "b", "c");
+        assertWrapped(jdk.getRoot(), path.getRoot());
+        assertWrapped(jdk.getFileName(), path.getFileName());
+        assertWrapped(jdk.getParent(), path.getParent());
+        assertWrapped(jdk.getName(1), path.getName(1));
+        assertWrapped(jdk.subpath(1, 3), path.subpath(1, 3));
         assertEquals(3, path.getNameCount());
         assertTrue(path.isAbsolute());
         assertNull(fileSystem.getPath("c").getParent());
@@ -59,41 +76,41 @@ class NativeWatchPathTest {
 
     @Test
     void resolveRelativizeAndNormalizeStayInTheFileSystem() {
-        Path base = fileSystem.getPath("/a/b");
-        assertWrapped("/a/b/c", base.resolve(fileSystem.getPath("c")));
-        assertWrapped("/a/b/c", base.resolve("c"));
-        assertWrapped("/a/d", base.resolveSibling("d"));
-        assertWrapped("../x", base.relativize(fileSystem.getPath("/a/x")));
-        assertWrapped("/a/x", fileSystem.getPath("/a/b/../x").normalize());
-        assertEquals(fileSystem.getPath("/a/b/c/d"), base.resolve(base.relativize(fileSystem.getPath("/a/b/c/d"))));
+        Path base = ours("a", "b");
+        assertWrapped(jdk("a", "b", "c"), base.resolve(fileSystem.getPath("c")));
+        assertWrapped(jdk("a", "b", "c"), base.resolve("c"));
+        assertWrapped(jdk("a", "d"), base.resolveSibling("d"));
+        assertWrapped(Path.of("..", "x"), base.relativize(ours("a", "x")));
+        assertWrapped(jdk("a", "x"), ours("a", "b", "..", "x").normalize());
+        assertEquals(ours("a", "b", "c", "d"), base.resolve(base.relativize(ours("a", "b", "c", "d"))));
     }
 
     @Test
     void startsWithAndEndsWith() {
-        Path path = fileSystem.getPath("/a/b/c");
-        assertTrue(path.startsWith(fileSystem.getPath("/a/b")));
-        assertTrue(path.startsWith("/a"));
-        assertTrue(path.endsWith(fileSystem.getPath("b/c")));
+        Path path = ours("a", "b", "c");
+        assertTrue(path.startsWith(ours("a", "b")));
+        assertTrue(path.startsWith(jdk("a").toString()));
+        assertTrue(path.endsWith(fileSystem.getPath("b", "c")));
         assertTrue(path.endsWith("c"));
-        assertFalse(path.startsWith(fileSystem.getPath("/b")));
+        assertFalse(path.startsWith(ours("b")));
         assertFalse(path.endsWith(fileSystem.getPath("b")));
         // As with the JDK's own paths, a path of another provider is simply not a prefix.
-        assertFalse(path.startsWith(Path.of("/a")));
+        assertFalse(path.startsWith(jdk("a")));
         assertFalse(path.endsWith(Path.of("c")));
     }
 
     @Test
     void equalsHashCodeAndCompareToFollowTheDelegate() {
-        Path one = fileSystem.getPath("/a/b");
-        Path same = fileSystem.getPath("/a", "b");
-        Path other = fileSystem.getPath("/a/c");
+        Path one = ours("a", "b");
+        Path same = fileSystem.getPath(jdk("a").toString(), "b");
+        Path other = ours("a", "c");
         assertEquals(one, same);
         assertEquals(one.hashCode(), same.hashCode());
         assertEquals(0, one.compareTo(same));
-        assertEquals(Path.of("/a/b").compareTo(Path.of("/a/c")), one.compareTo(other));
+        assertEquals(jdk("a", "b").compareTo(jdk("a", "c")), one.compareTo(other));
         assertNotEquals(one, other);
-        assertNotEquals(one, Path.of("/a/b"), "a JDK path is of another file system");
-        assertEquals("/a/b", one.toString());
+        assertNotEquals(one, jdk("a", "b"), "a JDK path is of another file system");
+        assertEquals(jdk("a", "b").toString(), one.toString());
     }
 
     @Test
@@ -137,8 +154,8 @@ class NativeWatchPathTest {
     @Test
     void pathMatcherSeesTheDelegate() {
         var matcher = fileSystem.getPathMatcher("glob:**/*.txt");
-        assertTrue(matcher.matches(fileSystem.getPath("/a/b.txt")));
-        assertFalse(matcher.matches(fileSystem.getPath("/a/b.md")));
+        assertTrue(matcher.matches(ours("a", "b.txt")));
+        assertFalse(matcher.matches(ours("a", "b.md")));
     }
 
     @Test
@@ -156,5 +173,10 @@ class NativeWatchPathTest {
         NativeWatchPath ours = assertInstanceOf(NativeWatchPath.class, actual);
         assertSame(fileSystem, ours.getFileSystem());
         assertEquals(expected, actual.toString());
+    }
+
+    /** Checks that {@code actual} is a nativewatch path that reads as the JDK's {@code expected} does. */
+    private void assertWrapped(Path expected, Path actual) {
+        assertWrapped(expected.toString(), actual);
     }
 }

@@ -3,6 +3,7 @@ package dev.nativewatch.tck;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -211,13 +212,26 @@ public final class MutationScript {
                         .step("create t/u/g outside", (d, o) -> Files.createFile(o.resolve("t/u/g"))),
                 named("symlink")
                         .prepare((d, o) -> old(d.resolve("target")))
-                        .step("ln -s target l", (d, o) -> Files.createSymbolicLink(d.resolve("l"),
+                        .step("ln -s target l", (d, o) -> symbolicLink(d.resolve("l"),
                                 d.getFileSystem().getPath("target")))
                         .step("delete l", (d, o) -> Files.delete(d.resolve("l"))),
                 named("hard-link")
                         .prepare((d, o) -> old(d.resolve("target")))
                         .step("ln target h", (d, o) -> Files.createLink(d.resolve("h"), d.resolve("target")))
                         .step("delete h", (d, o) -> Files.delete(d.resolve("h"))));
+    }
+
+    /** Windows lets only some accounts create symbolic links: there a refusal makes the script unsupported. */
+    private static void symbolicLink(Path link, Path target) throws IOException {
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (FileSystemException refused) {
+            if (Platform.host() == Platform.WINDOWS) {
+                throw new UnsupportedOperationException("this Windows account may not create symbolic links: "
+                        + refused.getMessage(), refused);
+            }
+            throw refused;
+        }
     }
 
     private static void old(Path file) throws IOException {

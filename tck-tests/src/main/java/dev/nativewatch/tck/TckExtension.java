@@ -11,7 +11,6 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -87,12 +86,13 @@ public final class TckExtension implements BeforeEachCallback, InvocationInterce
         boolean universal = tags.contains(TckTags.SPEC) || tags.contains(TckTags.JDK_COMMON)
                 || tags.contains(TckTags.EXTENSION) || tags.contains(TckTags.DEVIATION);
         if (!universal) {
-            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-            boolean linux = tags.contains(TckTags.JDK_LINUX) && os.startsWith("linux");
-            boolean windows = tags.contains(TckTags.JDK_WINDOWS) && os.startsWith("windows");
+            Platform platform = fixture.platform();
+            boolean linux = tags.contains(TckTags.JDK_LINUX) && platform == Platform.LINUX;
+            boolean windows = tags.contains(TckTags.JDK_WINDOWS) && platform == Platform.WINDOWS;
             if ((tags.contains(TckTags.JDK_LINUX) || tags.contains(TckTags.JDK_WINDOWS)) && !linux && !windows) {
-                return "the JDK's behaviour on another platform (" + tags + "); this host runs "
-                        + System.getProperty("os.name");
+                return "the JDK's behaviour on another platform (" + tags + "); " + (platform == Platform.host()
+                        ? "this host runs " + System.getProperty("os.name")
+                        : fixture.name() + " has " + platform + " semantics");
             }
         }
         Requires requires = context.getRequiredTestMethod().getAnnotation(Requires.class);

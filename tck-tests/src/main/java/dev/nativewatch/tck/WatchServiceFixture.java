@@ -78,6 +78,16 @@ public interface WatchServiceFixture {
     }
 
     /**
+     * @return the platform whose JDK behaviour this implementation is measured against, which decides whether the
+     *         {@link TckTags#JDK_LINUX} and {@link TckTags#JDK_WINDOWS} checks apply. The default is the host's; a
+     *         fixture that runs another platform's facility here (Windows' ReadDirectoryChangesW under Wine on
+     *         Linux) names that platform.
+     */
+    default Platform platform() {
+        return Platform.host();
+    }
+
+    /**
      * @return how long to wait, after a change this implementation has surely seen, before concluding that an
      *         event or a signal which has not come will not come. Only checks of absence use it; every other wait
      *         ends as soon as its condition holds. Polling implementations need a few polling intervals.

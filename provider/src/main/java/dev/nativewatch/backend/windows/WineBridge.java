@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ public final class WineBridge implements Win32Io.Factory {
 
     private static final long WINEBOOT_TIMEOUT_MINUTES = 10;
     private static final Set<Path> READY_PREFIXES = new HashSet<>();
+    private static final Map<Path, Process> KEEPERS = new HashMap<>();
 
     private final Path wine;
     private final Path exe;
@@ -57,7 +59,8 @@ public final class WineBridge implements Win32Io.Factory {
 
     /**
      * Checks the helper and readies the Wine prefix, running {@code wineboot} the first time a prefix is used
-     * (once per JVM; it can take a while).
+     * (once per JVM; it can take a while), then keeps Wine running in that prefix until this JVM exits (see
+     * {@link #keepWineRunning}).
      *
      * @param exe    the compiled {@code rdcw-bridge.exe}
      * @param prefix the {@code WINEPREFIX} to use, created if missing
@@ -70,6 +73,7 @@ public final class WineBridge implements Win32Io.Factory {
         Path wine = onPath("wine").orElseThrow();
         Path absolutePrefix = prefix.toAbsolutePath().normalize();
         readyPrefix(wine, absolutePrefix);
+        keepWineRunning(wine, exe.toAbsolutePath(), absolutePrefix);
         return new WineBridge(wine, exe.toAbsolutePath(), absolutePrefix);
     }
 
@@ -117,6 +121,24 @@ public final class WineBridge implements Win32Io.Factory {
             throw new IOException("wineboot --init failed with exit code " + boot.exitValue() + "; see " + log);
         }
         READY_PREFIXES.add(prefix);
+    }
+
+    /**
+     * Starts one idle helper that lives as long as this JVM: its input is a pipe that only the JVM's exit closes.
+     * Wine ends its server and its system processes (services.exe, winedevice.exe, ...) as soon as its last program
+     * exits; without this, every watch service would restart them, and a helper that starts while they are ending
+     * fails at once with "recvmsg: Connection reset by peer".
+     */
+    private static synchronized void keepWineRunning(Path wine, Path exe, Path prefix) throws IOException {
+        Process keeper = KEEPERS.get(prefix);
+        if (keeper != null && keeper.isAlive()) {
+            return;
+        }
+        ProcessBuilder builder = new ProcessBuilder(wine.toString(), exe.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.appendTo(prefix.resolveSibling("wine-bridge.log").toFile()));
+        environment(builder.environment(), prefix);
+        KEEPERS.put(prefix, builder.start());
     }
 
     private static void environment(Map<String, String> environment, Path prefix) {

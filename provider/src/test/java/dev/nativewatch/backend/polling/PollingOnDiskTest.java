@@ -1,6 +1,7 @@
 package dev.nativewatch.backend.polling;
 
 import dev.nativewatch.ExtendedKinds;
+import dev.nativewatch.testing.Links;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,7 +59,7 @@ class PollingOnDiskTest extends PollingScenarios {
     @Test
     void symbolicLinksAreEntriesLikeAnyOther() throws Exception {
         register(kinds(ENTRY_CREATE, java.nio.file.StandardWatchEventKinds.ENTRY_DELETE, ENTRY_MODIFY));
-        Path link = Files.createSymbolicLink(dir.resolve("link"), dir.resolve("nowhere"));
+        Path link = Links.createSymbolicLink(dir.resolve("link"), dir.resolve("nowhere"));
         collector.until("ENTRY_CREATE link");
         Files.delete(link);
         collector.until("ENTRY_DELETE link");

@@ -96,7 +96,7 @@ class WindowsEngineTest {
         assertEquals(List.of("CREATED x"), reports());
         io.complete(0, records(FILE_ACTION_RENAMED_NEW_NAME, "sub\\b"));
         pump();
-        assertEquals(List.of("CREATED x", "RENAMED a -> sub/b"), reports());
+        assertEquals(List.of("CREATED x", "RENAMED a -> " + Path.of("sub", "b")), reports());
     }
 
     @Test

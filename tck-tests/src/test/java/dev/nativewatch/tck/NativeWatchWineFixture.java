@@ -1,0 +1,120 @@
+package dev.nativewatch.tck;
+
+import dev.nativewatch.backend.windows.WindowsBackend;
+import dev.nativewatch.backend.windows.WineBridge;
+import dev.nativewatch.core.NativeWatchService;
+import org.opentest4j.TestAbortedException;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * nativewatch's core on the Windows backend, whose Win32 calls a helper program makes under Wine
+ * ({@link WineBridge}): the real ReadDirectoryChangesW of a peer implementation, on this Linux machine. It
+ * registers through the core, like {@link NativeWatchCoreFixture}, and is measured against the JDK on Windows.
+ *
+ * <p>The build passes the helper the provider module compiles ({@code -Ddev.nativewatch.wineBridge.exe}) and a
+ * Wine prefix ({@code -Ddev.nativewatch.winePrefix}). Without wine or the helper, every check is n/a, saying why.
+ * Where Wine differs from what Windows documents, the check is declared a deviation naming the difference.
+ */
+class NativeWatchWineFixture implements WatchServiceFixture {
+
+    private static WineBridge bridge;
+    private static IOException failure;
+
+    @Override
+    public String name() {
+        return "nativewatch-core-wine";
+    }
+
+    @Override
+    public WatchService newWatchService() throws IOException {
+        return new NativeWatchService(new WindowsBackend(bridge()), FileSystems.getDefault(), relative -> relative);
+    }
+
+    /** @return the bridge of this JVM, started once; aborts the check where Wine or the helper is missing */
+    private static synchronized WineBridge bridge() throws IOException {
+        String exe = System.getProperty(WineBridge.EXE_PROPERTY);
+        if (exe == null) {
+            throw new TestAbortedException("-D" + WineBridge.EXE_PROPERTY + " is not set: the build passes the "
+                    + "rdcw-bridge.exe that the provider module compiles");
+        }
+        Optional<String> reason = WineBridge.unavailabilityReason(Path.of(exe));
+        if (reason.isPresent()) {
+            throw new TestAbortedException(reason.get());
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        if (bridge == null) {
+            Path prefix = Path.of(System.getProperty("dev.nativewatch.winePrefix", "target/wine/prefix"));
+            try {
+                bridge = WineBridge.start(Path.of(exe), prefix);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+        return bridge;
+    }
+
+    @Override
+    public Path newDirectory() throws IOException {
+        return TempDirectories.newDirectory();
+    }
+
+    @Override
+    public WatchKey register(WatchService service, Path directory, WatchEvent.Kind<?>[] kinds,
+                             WatchEvent.Modifier... modifiers) throws IOException {
+        return ((NativeWatchService) service).register(directory, directory, kinds, modifiers);
+    }
+
+    @Override
+    public Extensions extensions() {
+        return NativeWatchDeclarations.extensions();
+    }
+
+    @Override
+    public Platform platform() {
+        return Platform.WINDOWS;
+    }
+
+    @Override
+    public Map<String, String> expectedDeviations() {
+        String existing = "Wine watches a subtree with an inotify watch per directory, and adds one for a "
+                + "subdirectory only when it sees it created: changes inside subdirectories that existed before the "
+                + "watch are not reported (Windows reports the whole tree)";
+        String movedIn = "Wine adds a subtree's inotify watch for a subdirectory it sees created (IN_CREATE), not for "
+                + "one moved in (IN_MOVED_TO): nothing inside a directory moved into the tree is reported (Windows "
+                + "reports the whole tree)";
+        String setTime = "Wine reports a time that is set (inotify IN_ATTRIB) as an ATTRIBUTES and SECURITY change, "
+                + "and fires LAST_WRITE and LAST_ACCESS only for a write (IN_MODIFY); Windows reports a set time under "
+                + "its own class";
+        Map<String, String> deviations = new TreeMap<>();
+        deviations.put("Extension.subtreeReportsNestedEntriesWithRelativeContexts", existing);
+        deviations.put("Scenario.fileTreeModifier", existing);
+        deviations.put("Extension.subtreeFollowsDirectoriesMovedIn", movedIn);
+        deviations.put("Extension.lastWriteChangesHaveTheirOwnKind", setTime);
+        deviations.put("Extension.lastAccessChangesHaveTheirOwnKind", setTime);
+        return deviations;
+    }
+
+    @Override
+    public Map<String, String> notApplicable() {
+        String throughCore = "this fixture registers through the core, not through a Path; "
+                + "nativewatch-path checks Path.register";
+        return Map.of(
+                "Registration.nullWatcherIsNpe", throughCore,
+                "Registration.foreignWatcherIsProviderMismatch", throughCore,
+                "Extension.subtreeFollowsDirectoriesCreatedLater", "Wine races on brand-new subdirectories: it adds "
+                        + "a new subdirectory's inotify watch when its server handles the creation, so whether a file "
+                        + "created right after its directory is reported depends on timing (Windows reports it)");
+    }
+}
