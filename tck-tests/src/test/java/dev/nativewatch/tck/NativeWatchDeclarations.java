@@ -69,6 +69,14 @@ final class NativeWatchDeclarations {
         return deviations;
     }
 
+    /** @return the checks that do not apply to nativewatch on {@code backend}, with the reason */
+    static Map<String, String> notApplicable(String backend) {
+        return backend.equals("polling")
+                ? Map.of("EventDelivery.eventsArriveInTheOrderOfTheChanges",
+                        "a poller reports the changes one scan finds in the order of the directory listing")
+                : Map.of();
+    }
+
     /** @return how long the backend may take to report a change */
     static Duration quietPeriod(String backend) {
         return backend.equals("polling") ? POLLING_INTERVAL.multipliedBy(10) : Duration.ofMillis(500);

@@ -44,10 +44,7 @@ class NativeWatchPathFixture implements WatchServiceFixture {
 
     @Override
     public Map<String, String> notApplicable() {
-        return backend.equals("polling")
-                ? Map.of("EventDelivery.eventsArriveInTheOrderOfTheChanges",
-                        "a poller reports the changes one scan finds in the order of the directory listing")
-                : Map.of();
+        return NativeWatchDeclarations.notApplicable(backend);
     }
 
     @Override
