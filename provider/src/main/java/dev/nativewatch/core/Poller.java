@@ -176,7 +176,7 @@ final class Poller implements Runnable {
         if (!needed || !registration.options().rescanOnOverflow()) {
             return null;
         }
-        return TreeSnapshot.take(directory, spec.subtree(), new AttributeReader(directory.getFileSystem(), spec.changes()));
+        return TreeSnapshot.take(directory, spec);
     }
 
     private void startRecovery(NativeWatchKey key, TreeSnapshot base) {
@@ -210,8 +210,7 @@ final class Poller implements Runnable {
         WatchSpec spec = key.registration().toSpec();
         TreeSnapshot now;
         try {
-            now = TreeSnapshot.take(key.directory(), spec.subtree(),
-                    new AttributeReader(key.directory().getFileSystem(), spec.changes()));
+            now = TreeSnapshot.take(key.directory(), spec);
         } catch (IOException e) {
             key.invalidated("rescan after overflow failed: " + e);
             return;

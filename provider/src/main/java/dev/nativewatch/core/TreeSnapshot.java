@@ -39,6 +39,11 @@ public final class TreeSnapshot {
         return new TreeSnapshot(Collections.emptyMap());
     }
 
+    /** Scans {@code root} as {@code spec} asks: its subtree or not, reading what its change classes need. */
+    public static TreeSnapshot take(Path root, WatchSpec spec) throws IOException {
+        return take(root, spec.subtree(), new AttributeReader(root.getFileSystem(), spec.changes()));
+    }
+
     /**
      * Scans {@code root}. Symbolic links are not followed; an entry that vanishes or cannot be read during the
      * scan is left out, but a root that cannot be read fails the scan.
