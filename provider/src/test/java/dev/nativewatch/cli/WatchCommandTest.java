@@ -1,5 +1,6 @@
 package dev.nativewatch.cli;
 
+import dev.nativewatch.testing.TemporaryProperty;
 import dev.nativewatch.backend.polling.PollingBackend;
 import dev.nativewatch.core.NativeWatchService;
 import org.junit.jupiter.api.AfterAll;
@@ -40,20 +41,16 @@ class WatchCommandTest {
     private String typed;
     private CompletableFuture<Integer> exit;
 
-    private static String previousInterval;
+    private static TemporaryProperty interval;
 
     @BeforeAll
     static void pollQuickly() {
-        previousInterval = System.setProperty(PollingBackend.INTERVAL_PROPERTY, "100");
+        interval = TemporaryProperty.set(PollingBackend.INTERVAL_PROPERTY, "100");
     }
 
     @AfterAll
     static void restoreInterval() {
-        if (previousInterval == null) {
-            System.clearProperty(PollingBackend.INTERVAL_PROPERTY);
-        } else {
-            System.setProperty(PollingBackend.INTERVAL_PROPERTY, previousInterval);
-        }
+        interval.close();
     }
 
     @BeforeEach

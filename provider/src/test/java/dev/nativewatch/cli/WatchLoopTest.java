@@ -1,5 +1,6 @@
 package dev.nativewatch.cli;
 
+import dev.nativewatch.testing.TemporaryProperty;
 import dev.nativewatch.backend.polling.PollingBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,19 +42,24 @@ class WatchLoopTest {
     private WatchService service;
     private CompletableFuture<Integer> exit;
 
+    private static TemporaryProperty interval;
+    private TemporaryProperty maxEvents;
+
     @BeforeAll
     static void pollQuickly() {
-        System.setProperty(PollingBackend.INTERVAL_PROPERTY, "100");
+        interval = TemporaryProperty.set(PollingBackend.INTERVAL_PROPERTY, "100");
     }
 
     @AfterAll
-    static void pollNormally() {
-        System.clearProperty(PollingBackend.INTERVAL_PROPERTY);
+    static void restoreInterval() {
+        interval.close();
     }
 
     @AfterEach
     void closeService() throws IOException {
-        System.clearProperty(MAX_EVENTS);
+        if (maxEvents != null) {
+            maxEvents.close();
+        }
         if (service != null) {
             service.close();
         }
@@ -62,7 +68,7 @@ class WatchLoopTest {
     @Test
     void overflowIsPrintedWithItsDirectoryAndCount() throws Exception {
         // One pending event per key: a scan that finds two new files already overflows.
-        System.setProperty(MAX_EVENTS, "1");
+        maxEvents = TemporaryProperty.set(MAX_EVENTS, "1");
         WatchLoop loop = start(out.stream);
 
         for (int i = 0; i < 50; i++) {

@@ -1,5 +1,6 @@
 package dev.nativewatch.core;
 
+import dev.nativewatch.testing.TemporaryProperty;
 import dev.nativewatch.backend.Change;
 import org.junit.jupiter.api.Test;
 
@@ -131,9 +132,8 @@ class KeyLifecycleTest extends CoreFixture {
 
     @Test
     void theEventCapFollowsTheJdkProperty() throws Exception {
-        String previous = System.getProperty(EventLimit.PROPERTY);
-        System.setProperty(EventLimit.PROPERTY, "5");
-        try (NativeWatchService small = new NativeWatchService(backend, dir.getFileSystem(), p -> p)) {
+        try (TemporaryProperty cap = TemporaryProperty.set(EventLimit.PROPERTY, "5");
+             NativeWatchService small = new NativeWatchService(backend, dir.getFileSystem(), p -> p)) {
             WatchKey key = small.register(dir, dir, new WatchEvent.Kind<?>[] {ENTRY_CREATE});
             backend.report(dir, sink -> {
                 for (int i = 0; i < 6; i++) {
@@ -142,12 +142,6 @@ class KeyLifecycleTest extends CoreFixture {
             });
             assertSame(key, small.poll(DEADLINE_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
             assertEquals(List.of("OVERFLOW null"), describe(key.pollEvents()));
-        } finally {
-            if (previous == null) {
-                System.clearProperty(EventLimit.PROPERTY);
-            } else {
-                System.setProperty(EventLimit.PROPERTY, previous);
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.nativewatch.backend.linux;
 
+import dev.nativewatch.testing.TemporaryProperty;
 import com.google.common.jimfs.Configuration;
 import com.google.common.jimfs.Jimfs;
 import com.sun.nio.file.ExtendedWatchEventModifier;
@@ -81,16 +82,9 @@ class InotifyServiceTest {
     void inotifyIsTheBackendOnLinuxUnlessPollingIsForced() throws IOException {
         assertEquals("inotify", Backends.select(FileSystems.getDefault()).name());
         assertEquals("inotify", NativeWatch.backend().name());
-        String previous = System.setProperty(Backends.PROPERTY, "polling");
-        try {
+        try (TemporaryProperty forced = TemporaryProperty.set(Backends.PROPERTY, "polling")) {
             assertEquals("polling", Backends.select(FileSystems.getDefault()).name());
             assertEquals("polling", NativeWatch.backend().name());
-        } finally {
-            if (previous == null) {
-                System.clearProperty(Backends.PROPERTY);
-            } else {
-                System.setProperty(Backends.PROPERTY, previous);
-            }
         }
     }
 

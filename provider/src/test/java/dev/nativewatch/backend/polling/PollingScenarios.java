@@ -1,5 +1,6 @@
 package dev.nativewatch.backend.polling;
 
+import dev.nativewatch.testing.TemporaryProperty;
 import dev.nativewatch.ExtendedKinds;
 import dev.nativewatch.ExtendedModifiers;
 import dev.nativewatch.core.NativeWatchService;
@@ -168,10 +169,9 @@ abstract class PollingScenarios {
 
     @Test
     void rescanAfterOverflowReportsEveryFile() throws Exception {
-        String previous = System.getProperty("jdk.nio.file.WatchService.maxEventsPerPoll");
-        System.setProperty("jdk.nio.file.WatchService.maxEventsPerPoll", "10");
-        try (NativeWatchService capped = new NativeWatchService(new PollingBackend(INTERVAL), dir.getFileSystem(),
-                relative -> relative)) {
+        try (TemporaryProperty cap = TemporaryProperty.set("jdk.nio.file.WatchService.maxEventsPerPoll", "10");
+             NativeWatchService capped = new NativeWatchService(new PollingBackend(INTERVAL), dir.getFileSystem(),
+                     relative -> relative)) {
             capped.register(dir, dir, kinds(ENTRY_CREATE), ExtendedModifiers.RESCAN_ON_OVERFLOW);
             int files = 60;
             for (int i = 0; i < files; i++) {
@@ -181,12 +181,6 @@ abstract class PollingScenarios {
             cappedCollector.until(seen -> java.util.stream.IntStream.range(0, files)
                     .allMatch(i -> seen.contains("ENTRY_CREATE f" + i)));
             assertTrue(cappedCollector.events().contains("OVERFLOW null"), "the cap of 10 was exceeded");
-        } finally {
-            if (previous == null) {
-                System.clearProperty("jdk.nio.file.WatchService.maxEventsPerPoll");
-            } else {
-                System.setProperty("jdk.nio.file.WatchService.maxEventsPerPoll", previous);
-            }
         }
     }
 }
