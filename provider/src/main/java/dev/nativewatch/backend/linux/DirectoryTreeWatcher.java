@@ -4,14 +4,9 @@ import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
 
 import java.io.IOException;
-import java.nio.file.DirectoryIteratorException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -146,52 +141,49 @@ final class DirectoryTreeWatcher {
     }
 
     /**
-     * Lists a directory, reporting its entries as created if asked.
+     * Lists a directory, reporting its entries as created if asked. An entry whose type the listing does not give
+     * is returned as a possible subdirectory: watching it tells, since a watch of a subdirectory only takes
+     * directories ({@code IN_ONLYDIR}).
      *
-     * @return the names of its subdirectories
+     * @return the names of its subdirectories, and of entries that may be
      */
     private List<String> list(WatchedDirectory dir, boolean report) {
         List<String> subdirectories = new ArrayList<>();
         Path path = owner.pathOf(dir);
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(path)) {
-            for (Path entry : stream) {
-                String name = entry.getFileName().toString();
-                Boolean directory = isDirectory(dir, name, entry);
-                if (directory == null) {
-                    continue;
+        boolean tracked = dir.entries != null;
+        try {
+            engine.listDirectory(path, report || tracked, (name, kind) -> {
+                if (tracked) {
+                    // A tracked directory keeps the attributes of each entry, which say what it is as well.
+                    EntryAttributes listed = attributes.listed(dir, name, path.resolve(name));
+                    if (listed == null) {
+                        return; // gone meanwhile
+                    }
+                    kind = listed.directory() ? EntryKind.DIRECTORY : EntryKind.OTHER;
                 }
                 if (report) {
                     dir.markReported(name);
                     engine.marked(dir);
                     owner.report(Change.CREATED, dir.relativeOf(name));
                 }
-                if (directory) {
+                if (kind.mayBeDirectory()) {
                     subdirectories.add(name);
                 }
-            }
+            });
         } catch (NoSuchFileException | NotDirectoryException gone) {
             // Deleted or replaced since it was watched; its own events say so.
-        } catch (IOException | DirectoryIteratorException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot list " + path + ", so changes under it may go "
-                    + "unreported: " + e);
+        } catch (InotifyException e) {
+            if (e.errno() != InotifyApi.ENOENT && e.errno() != InotifyApi.ENOTDIR) {
+                warnUnlisted(path, e);
+            }
+        } catch (IOException e) {
+            warnUnlisted(path, e);
         }
         return subdirectories;
     }
 
-    /**
-     * @return whether the entry is a directory (links not followed), or null if it cannot be read; a tracked
-     * directory keeps the attributes read to tell, so that they are read once
-     */
-    private Boolean isDirectory(WatchedDirectory dir, String name, Path entry) {
-        if (dir.entries != null) {
-            EntryAttributes listed = attributes.listed(dir, name, entry);
-            return listed == null ? null : listed.directory();
-        }
-        try {
-            return Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isDirectory();
-        } catch (IOException e) {
-            return null;
-        }
+    private static void warnUnlisted(Path path, IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "cannot list " + path + ", so changes under it may go unreported: " + e);
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.nativewatch.backend.linux;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 
 /**
  * The handful of Linux system calls the inotify engine makes, behind one narrow interface so that the engine can
@@ -87,6 +89,20 @@ interface InotifyApi {
 
     /** {@code close(fd)}. */
     void close(int fd) throws InotifyException;
+
+    /**
+     * Lists a directory, following a symbolic link to it, and hands each entry but {@code .} and {@code ..} to the
+     * visitor with what the listing says of its type.
+     *
+     * @param direct     a direct buffer to list into, from its start; its position and limit are left alone
+     * @param everyEntry hand over every entry; if false, only those that {@linkplain EntryKind#mayBeDirectory may
+     *                   be directories}
+     * @throws IOException if the directory cannot be listed; an {@link InotifyException} with {@link #ENOENT} or
+     *                     {@link #ENOTDIR} (or NIO's {@code NoSuchFileException}, {@code NotDirectoryException})
+     *                     when it is gone or no longer a directory
+     */
+    void listDirectory(Path dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
+            throws IOException;
 
     /**
      * Reads the POSIX access ACL of an entry ({@code lgetxattr(path, "system.posix_acl_access")}), not following

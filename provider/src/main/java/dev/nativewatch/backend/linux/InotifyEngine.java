@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import static dev.nativewatch.backend.linux.InotifyApi.IN_CREATE;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE;
@@ -51,6 +52,8 @@ final class InotifyEngine implements WatchEngine {
 
     /** Room for 2048 events with short names, 240 with the longest (16 + NAME_MAX + 1 bytes each). */
     static final int READ_BUFFER_BYTES = 64 * 1024;
+    /** Room for about 1000 entries with short names per {@code getdents64}, as the C library's readdir uses. */
+    private static final int LISTING_BUFFER_BYTES = 32 * 1024;
     /** How many buffers one wait reads at most before returning, so that requests to the poller are not starved. */
     private static final int MAX_READS_PER_WAIT = 16;
 
@@ -59,6 +62,8 @@ final class InotifyEngine implements WatchEngine {
     private final int wakeupFd;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final ByteBuffer wakeupBuffer = ByteBuffer.allocateDirect(Long.BYTES);
+    /** Where directories are listed; a listing is never nested in another. */
+    private final ByteBuffer listingBuffer = ByteBuffer.allocateDirect(LISTING_BUFFER_BYTES);
     private final KernelWatchTable watches;
 
     /** Guards the descriptors against wakeups from other threads while they are closed. */
@@ -347,6 +352,11 @@ final class InotifyEngine implements WatchEngine {
 
     KernelWatchTable kernelWatches() {
         return watches;
+    }
+
+    /** Lists a directory into this engine's buffer; see {@link InotifyApi#listDirectory}. */
+    void listDirectory(Path dir, boolean everyEntry, BiConsumer<String, EntryKind> visitor) throws IOException {
+        api.listDirectory(dir, listingBuffer, everyEntry, visitor);
     }
 
     /** A directory now holds names reported by a scan; they are forgotten once the queue has been read empty. */

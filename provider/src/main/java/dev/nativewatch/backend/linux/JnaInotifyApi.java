@@ -5,8 +5,10 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 
 /** The production {@link InotifyApi}: the real system calls through {@link LibC}. Stateless and thread-safe. */
 final class JnaInotifyApi implements InotifyApi {
@@ -123,6 +125,12 @@ final class JnaInotifyApi implements InotifyApi {
         if (LibC.close(fd) < 0) {
             throw failure("close", null, Native.getLastError());
         }
+    }
+
+    @Override
+    public void listDirectory(Path dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
+            throws IOException {
+        DirectoryLister.list(dir, direct, everyEntry, visitor);
     }
 
     @Override

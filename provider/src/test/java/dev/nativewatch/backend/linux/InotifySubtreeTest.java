@@ -82,6 +82,27 @@ class InotifySubtreeTest {
         assertEquals(List.of("CREATED a/b/c/f", "DELETED a/b/c/f"), sink.events);
     }
 
+    @Test
+    void withoutEntryTypesInListingsOnlyDirectoriesAreWatched() throws IOException {
+        Path deep = Files.createDirectories(root.resolve("a/b/c"));
+        Files.createFile(root.resolve("file"));
+        Files.createFile(deep.resolve("file"));
+        Files.createSymbolicLink(root.resolve("link-to-a"), root.resolve("a"));
+        Files.createSymbolicLink(root.resolve("link-to-outside"), outside);
+        TestApi api = new TestApi();
+        api.hideEntryTypes();
+        EngineHarness harness = harness(api);
+        RecordingSink sink = harness.watch(root, TREE);
+        assertEquals(5, harness.engine.kernelWatchCount(), "sentinel, root, a, a/b, a/b/c; no file, no link");
+        Files.createDirectory(deep.resolve("d"));
+        Files.createFile(deep.resolve("d/f"));
+        harness.until(sink, "CREATED a/b/c/d/f");
+        Files.createFile(outside.resolve("not-in-the-tree"));
+        Files.createFile(root.resolve("last"));
+        harness.until(sink, "CREATED last");
+        assertEquals(List.of("CREATED a/b/c/d", "CREATED a/b/c/d/f", "CREATED last"), sink.events);
+    }
+
     /** The new-subdirectory race: files created in a directory before its watch exists must not be missed. */
     @Test
     void mkdirMinusPFollowedAtOnceByFilesMissesNothing() throws Exception {

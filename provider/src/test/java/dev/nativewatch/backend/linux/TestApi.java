@@ -1,7 +1,9 @@
 package dev.nativewatch.backend.linux;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.function.BiConsumer;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -10,7 +12,7 @@ import java.util.function.Predicate;
 
 /**
  * The real system calls, with what a test needs on top: failures injected into {@code inotify_init1} and
- * {@code inotify_add_watch}, bytes injected into the event stream, a gate that holds the engine's reads of its
+ * {@code inotify_add_watch}, listings without entry types, bytes injected into the event stream, a gate that holds the engine's reads of its
  * inotify descriptor, and the set of watch descriptors added and not removed.
  */
 final class TestApi implements InotifyApi {
@@ -24,6 +26,7 @@ final class TestApi implements InotifyApi {
     private volatile int addWatchErrno;
     private volatile int addWatchesLeft = Integer.MAX_VALUE;
     private volatile CountDownLatch gate;
+    private volatile boolean entryTypesHidden;
 
     /** The next {@code inotify_init1} fails with this errno. */
     void failInit(int errno) {
@@ -45,6 +48,11 @@ final class TestApi implements InotifyApi {
     void stopFailing() {
         failingPath = path -> false;
         addWatchesLeft = Integer.MAX_VALUE;
+    }
+
+    /** Listings say of no entry what it is, as on a file system that leaves {@code d_type} unknown. */
+    void hideEntryTypes() {
+        entryTypesHidden = true;
     }
 
     /** The next read of the inotify descriptor returns these bytes instead of the kernel's. */
@@ -143,6 +151,16 @@ final class TestApi implements InotifyApi {
     @Override
     public void close(int fd) throws InotifyException {
         real.close(fd);
+    }
+
+    @Override
+    public void listDirectory(Path dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
+            throws IOException {
+        if (entryTypesHidden) {
+            real.listDirectory(dir, direct, true, (name, kind) -> visitor.accept(name, EntryKind.UNKNOWN));
+        } else {
+            real.listDirectory(dir, direct, everyEntry, visitor);
+        }
     }
 
     @Override
