@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,8 +39,8 @@ import static dev.nativewatch.backend.linux.InotifyApi.IN_UNMOUNT;
  *
  * <p>Subtree registrations report the contents of a directory that enters the tree as created. The contents are
  * listed after the directory is watched, so an entry created meanwhile may be both listed and reported by its own
- * queued {@code IN_CREATE}: each directory remembers the names its listing reported until the queue has been read
- * empty, and drops the duplicate event.
+ * queued {@code IN_CREATE}: the engine remembers the names each listing reported ({@link ScanMarks}) until the
+ * queue has been read empty, and drops the duplicate event.
  *
  * <p>Everything but {@link #wakeup()} runs on the service's poller thread.
  */
@@ -67,7 +66,7 @@ final class InotifyEngine implements WatchEngine {
 
     // Confined to the poller thread.
     private final Set<InotifyWatch> registrations = new LinkedHashSet<>();
-    private final Set<WatchedDirectory> marked = new HashSet<>();
+    private final ScanMarks marks = new ScanMarks();
     private InotifyEvent pendingFrom;
 
     private InotifyEngine(InotifyApi api, int inotifyFd, int wakeupFd) {
@@ -155,7 +154,7 @@ final class InotifyEngine implements WatchEngine {
         }
         watches.clear();
         registrations.clear();
-        marked.clear();
+        marks.clear();
         pendingFrom = null;
     }
 
@@ -185,10 +184,7 @@ final class InotifyEngine implements WatchEngine {
     /** Every event queued before now has been handled: the names that scans reported can be forgotten. */
     private void queueEmpty() {
         flushPendingFrom();
-        for (WatchedDirectory dir : marked) {
-            dir.clearMarks();
-        }
-        marked.clear();
+        marks.clear();
     }
 
     private void dispatch(InotifyEvent event) {
@@ -224,7 +220,9 @@ final class InotifyEngine implements WatchEngine {
         } else if (event.has(IN_DELETE_SELF)) {
             invalidateRoots(kernel, "the watched directory was deleted");
         } else if (event.has(IN_MOVE_SELF)) {
-            for (WatchedDirectory dir : kernel.snapshot()) {
+            Object dirs = kernel.directories();
+            for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+                WatchedDirectory dir = KernelWatch.get(dirs, i);
                 if (dir.isRoot() && !dir.detached) {
                     dir.owner.rootMoved();
                 }
@@ -235,7 +233,9 @@ final class InotifyEngine implements WatchEngine {
         } else if (event.has(IN_MOVED_FROM)) {
             pendingFrom = event;
         } else {
-            for (WatchedDirectory dir : kernel.snapshot()) {
+            Object dirs = kernel.directories();
+            for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+                WatchedDirectory dir = KernelWatch.get(dirs, i);
                 if (event.has(IN_CREATE | IN_MOVED_TO)) {
                     dir.owner.entryCreated(dir, event.name(), event.isDirectory());
                 } else if (event.has(IN_DELETE)) {
@@ -256,7 +256,9 @@ final class InotifyEngine implements WatchEngine {
         pendingFrom = null;
         KernelWatch kernel = watches.get(from.wd());
         if (kernel != null) {
-            for (WatchedDirectory dir : kernel.snapshot()) {
+            Object dirs = kernel.directories();
+            for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+                WatchedDirectory dir = KernelWatch.get(dirs, i);
                 dir.owner.entryDeleted(dir, from.name());
             }
         }
@@ -269,9 +271,10 @@ final class InotifyEngine implements WatchEngine {
     private void renamed(InotifyEvent from, InotifyEvent to) {
         KernelWatch fromKernel = watches.get(from.wd());
         KernelWatch toKernel = watches.get(to.wd());
-        WatchedDirectory[] fromDirs = fromKernel == null ? new WatchedDirectory[0] : fromKernel.snapshot();
-        WatchedDirectory[] toDirs = toKernel == null ? new WatchedDirectory[0] : toKernel.snapshot();
-        for (WatchedDirectory fromDir : fromDirs) {
+        Object fromDirs = fromKernel == null ? null : fromKernel.directories();
+        Object toDirs = toKernel == null ? null : toKernel.directories();
+        for (int i = 0, n = KernelWatch.count(fromDirs); i < n; i++) {
+            WatchedDirectory fromDir = KernelWatch.get(fromDirs, i);
             WatchedDirectory toDir = ownedBy(toDirs, fromDir.owner);
             if (toDir != null) {
                 fromDir.owner.entryRenamed(fromDir, from.name(), toDir, to.name(), to.isDirectory());
@@ -279,15 +282,18 @@ final class InotifyEngine implements WatchEngine {
                 fromDir.owner.entryDeleted(fromDir, from.name());
             }
         }
-        for (WatchedDirectory toDir : toDirs) {
+        for (int i = 0, n = KernelWatch.count(toDirs); i < n; i++) {
+            WatchedDirectory toDir = KernelWatch.get(toDirs, i);
             if (ownedBy(fromDirs, toDir.owner) == null) {
                 toDir.owner.entryCreated(toDir, to.name(), to.isDirectory());
             }
         }
     }
 
-    private static WatchedDirectory ownedBy(WatchedDirectory[] dirs, InotifyWatch owner) {
-        for (WatchedDirectory dir : dirs) {
+    /** @param dirs a result of {@link KernelWatch#directories()}, or null for none */
+    private static WatchedDirectory ownedBy(Object dirs, InotifyWatch owner) {
+        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+            WatchedDirectory dir = KernelWatch.get(dirs, i);
             if (dir.owner == owner && !dir.detached) {
                 return dir;
             }
@@ -298,7 +304,9 @@ final class InotifyEngine implements WatchEngine {
     /** {@code IN_IGNORED}: the kernel removed the watch, because its directory was deleted or unmounted. */
     private void removedByKernel(KernelWatch kernel) {
         watches.removedByKernel(kernel);
-        for (WatchedDirectory dir : kernel.snapshot()) {
+        Object dirs = kernel.directories();
+        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+            WatchedDirectory dir = KernelWatch.get(dirs, i);
             if (dir.detached) {
                 continue;
             }
@@ -312,7 +320,9 @@ final class InotifyEngine implements WatchEngine {
 
     /** {@code IN_UNMOUNT}: a registration of the directory ends; one with it under its root watches it afresh. */
     private void unmounted(KernelWatch kernel) {
-        for (WatchedDirectory dir : kernel.snapshot()) {
+        Object dirs = kernel.directories();
+        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+            WatchedDirectory dir = KernelWatch.get(dirs, i);
             if (dir.detached) {
                 continue;
             }
@@ -326,7 +336,9 @@ final class InotifyEngine implements WatchEngine {
 
     /** Invalidates the registrations whose root this kernel watch is; directories under a root wait for their parent's events. */
     private void invalidateRoots(KernelWatch kernel, String reason) {
-        for (WatchedDirectory dir : kernel.snapshot()) {
+        Object dirs = kernel.directories();
+        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+            WatchedDirectory dir = KernelWatch.get(dirs, i);
             if (dir.isRoot() && !dir.detached) {
                 dir.owner.invalidate(reason);
             }
@@ -349,9 +361,9 @@ final class InotifyEngine implements WatchEngine {
         return watches;
     }
 
-    /** A directory now holds names reported by a scan; they are forgotten once the queue has been read empty. */
-    void marked(WatchedDirectory dir) {
-        marked.add(dir);
+    /** The entries that listings reported as created; they are forgotten once the queue has been read empty. */
+    ScanMarks marks() {
+        return marks;
     }
 
     /** A registration released all its watches. */
