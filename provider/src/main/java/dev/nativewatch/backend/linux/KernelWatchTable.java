@@ -24,6 +24,8 @@ final class KernelWatchTable {
     private final int inotifyFd;
     /** By watch descriptor, unboxed: the table holds one kernel watch per watched directory. */
     private final IntMap<KernelWatch> watches = new IntMap<>();
+    /** The inotify descriptor is about to be closed; see {@link #closing()}. */
+    private boolean closing;
 
     KernelWatchTable(InotifyApi api, int inotifyFd) {
         this.api = api;
@@ -41,6 +43,14 @@ final class KernelWatchTable {
 
     void clear() {
         watches.clear();
+    }
+
+    /**
+     * The inotify descriptor is about to be closed, which removes all its kernel watches at once: from now on
+     * detaching a directory only forgets its watch, without a system call to remove it or to narrow its mask.
+     */
+    void closing() {
+        closing = true;
     }
 
     /** {@code IN_IGNORED}: the kernel removed the watch itself; it must not be removed again. */
@@ -112,6 +122,9 @@ final class KernelWatchTable {
         }
         kernel.remove(dir);
         if (!kernel.isEmpty()) {
+            if (closing) {
+                return;
+            }
             try {
                 updateMask(kernel);
             } catch (InotifyException e) {
@@ -120,8 +133,8 @@ final class KernelWatchTable {
             return;
         }
         // A watch no longer in the table is gone from the kernel already (IN_IGNORED, or the descriptor was
-        // closed).
-        if (watches.remove(kernel.wd, kernel)) {
+        // closed); while closing, closing the descriptor will remove it.
+        if (watches.remove(kernel.wd, kernel) && !closing) {
             try {
                 api.removeWatch(inotifyFd, kernel.wd);
             } catch (InotifyException e) {
