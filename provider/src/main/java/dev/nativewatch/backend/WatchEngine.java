@@ -32,6 +32,15 @@ public interface WatchEngine {
     /** Makes a current or the next {@link #awaitChanges} return. Callable from any thread. */
     void wakeup();
 
+    /**
+     * The service is closing: every watch is cancelled next, then {@link #close()} is called, and nothing is
+     * registered in between. An engine whose {@code close()} frees all its native watches at once (closing an
+     * inotify descriptor removes every watch it has) can let those cancellations skip freeing them one by one,
+     * which for a large tree is a system call per directory. Watches cancelled before this call are freed as usual.
+     */
+    default void closing() {
+    }
+
     /** Releases every resource; the watches are cancelled before this is called. */
     void close();
 }

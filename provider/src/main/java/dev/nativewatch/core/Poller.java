@@ -116,6 +116,7 @@ final class Poller implements Runnable {
                     + " poller failed; every key of its service is now invalid", t);
         } finally {
             // Resources first: whoever is refused from here on may rely on them being released.
+            engineClosing();
             releaseEverything(failure != null);
             closeEngine();
             stopAccepting();
@@ -241,6 +242,15 @@ final class Poller implements Runnable {
                 key.invalidate();
             }
             release(key);
+        }
+    }
+
+    /** Lets the engine leave freeing the watches released next to its close. */
+    private void engineClosing() {
+        try {
+            engine.closing();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "preparing the " + backendName + " engine for close failed", e);
         }
     }
 

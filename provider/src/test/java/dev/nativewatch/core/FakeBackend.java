@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
 final class FakeBackend implements Backend {
 
     final List<FakeWatch> watches = new ArrayList<>();
+    /** What the poller asked of the engine and its watches, in order: "cancel NAME", "closing", "close". */
+    final List<String> lifecycle = Collections.synchronizedList(new ArrayList<>());
     volatile FakeEngine engine;
     volatile RuntimeException failure;
 
@@ -103,7 +106,7 @@ final class FakeBackend implements Backend {
 
         @Override
         public DirectoryWatch watch(Path dir, WatchSpec spec, ChangeSink sink) {
-            FakeWatch watch = new FakeWatch(dir, spec, sink);
+            FakeWatch watch = new FakeWatch(dir, spec, sink, lifecycle);
             synchronized (FakeBackend.this) {
                 watches.add(watch);
             }
@@ -136,7 +139,13 @@ final class FakeBackend implements Backend {
         }
 
         @Override
+        public void closing() {
+            lifecycle.add("closing");
+        }
+
+        @Override
         public void close() {
+            lifecycle.add("close");
             closed = true;
         }
     }
@@ -144,13 +153,15 @@ final class FakeBackend implements Backend {
     static final class FakeWatch implements DirectoryWatch {
         final Path dir;
         final ChangeSink sink;
+        private final List<String> lifecycle;
         volatile WatchSpec spec;
         volatile boolean cancelled;
 
-        FakeWatch(Path dir, WatchSpec spec, ChangeSink sink) {
+        FakeWatch(Path dir, WatchSpec spec, ChangeSink sink, List<String> lifecycle) {
             this.dir = dir;
             this.spec = spec;
             this.sink = sink;
+            this.lifecycle = lifecycle;
         }
 
         @Override
@@ -160,6 +171,7 @@ final class FakeBackend implements Backend {
 
         @Override
         public void cancel() {
+            lifecycle.add("cancel " + dir.getFileName());
             cancelled = true;
         }
     }

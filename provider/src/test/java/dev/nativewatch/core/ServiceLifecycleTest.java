@@ -8,6 +8,7 @@ import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Path;
 import java.nio.file.WatchKey;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -82,6 +83,30 @@ class ServiceLifecycleTest extends CoreFixture {
         assertEquals(0, backend.activeWatches());
         assertTrue(backend.engine.closed);
         assertFalse(poller != null && poller.isAlive(), "close returns once the poller thread has ended");
+    }
+
+    /** So that an engine whose close frees every native watch at once can skip freeing them one by one. */
+    @Test
+    void theEngineHearsThatTheServiceIsClosingBeforeItsWatchesAreReleased() throws Exception {
+        WatchKey cancelled = register(java.nio.file.Files.createDirectory(dir.resolve("cancelled")), ENTRY_CREATE);
+        register(java.nio.file.Files.createDirectory(dir.resolve("open")), ENTRY_CREATE);
+        cancelled.cancel();
+        service.close();
+        assertEquals(List.of("cancel cancelled", "closing", "cancel open", "close"), backend.lifecycle);
+    }
+
+    @Test
+    void aFailingPollerAlsoTellsTheEngineBeforeReleasingTheWatches() throws Exception {
+        WatchKey key = register(java.nio.file.Files.createDirectory(dir.resolve("open")), ENTRY_CREATE);
+        backend.failNextWait(new IllegalStateException("kernel facility broke"));
+        assertSame(key, awaitKey());
+        // Refused only once the poller has released everything and closed the engine.
+        assertThrows(IOException.class, () -> register(dir, ENTRY_CREATE));
+        List<String> lifecycle = List.copyOf(backend.lifecycle);
+        assertEquals("closing", lifecycle.get(0), lifecycle.toString());
+        assertEquals("close", lifecycle.get(lifecycle.size() - 1), lifecycle.toString());
+        assertEquals(Set.of("cancel open"), Set.copyOf(lifecycle.subList(1, lifecycle.size() - 1)),
+                lifecycle.toString());
     }
 
     @Test

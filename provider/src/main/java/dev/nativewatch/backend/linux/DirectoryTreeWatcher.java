@@ -37,11 +37,10 @@ final class DirectoryTreeWatcher {
     /**
      * Watches the registered directory, following symbolic links as the JDK does.
      *
-     * @param relative its path relative to itself: the empty path
      * @throws IOException as {@link KernelWatchTable#attachRoot} does
      */
-    WatchedDirectory watchRoot(Path relative) throws IOException {
-        WatchedDirectory top = newDirectory(null, null, relative);
+    WatchedDirectory watchRoot() throws IOException {
+        WatchedDirectory top = newDirectory(null, null);
         engine.kernelWatches().attachRoot(top, owner.pathOf(top));
         return top;
     }
@@ -73,7 +72,7 @@ final class DirectoryTreeWatcher {
      *               an unmount uncovered, whose entries were there before
      */
     void watchSubtree(WatchedDirectory parent, String name, boolean report) {
-        WatchedDirectory child = attachChild(parent, name, false);
+        WatchedDirectory child = attachChild(parent, owner.pathOf(parent), name, false);
         if (child != null) {
             watchTree(child, report, false);
         }
@@ -103,8 +102,8 @@ final class DirectoryTreeWatcher {
         }
     }
 
-    private WatchedDirectory newDirectory(WatchedDirectory parent, String name, Path relative) {
-        WatchedDirectory dir = new WatchedDirectory(owner, parent, name, relative);
+    private WatchedDirectory newDirectory(WatchedDirectory parent, String name) {
+        WatchedDirectory dir = new WatchedDirectory(owner, parent, name);
         attributes.prepare(dir);
         return dir;
     }
@@ -126,9 +125,11 @@ final class DirectoryTreeWatcher {
             if (dir.detached) {
                 continue;
             }
-            for (String name : list(dir, report)) {
+            // Directories keep no path (see WatchedDirectory): build it once for the listing and every child.
+            Path path = owner.pathOf(dir);
+            for (String name : list(dir, path, report)) {
                 if (dir.child(name) == null) {
-                    WatchedDirectory child = attachChild(dir, name, registering);
+                    WatchedDirectory child = attachChild(dir, path, name, registering);
                     if (limitReached != null) {
                         return;
                     }
@@ -145,11 +146,12 @@ final class DirectoryTreeWatcher {
      * is returned as a possible subdirectory: watching it tells, since a watch of a subdirectory only takes
      * directories ({@code IN_ONLYDIR}).
      *
+     * @param path its path, {@code owner.pathOf(dir)}
      * @return the names of its subdirectories, and of entries that may be
      */
-    private List<String> list(WatchedDirectory dir, boolean report) {
+    private List<String> list(WatchedDirectory dir, Path path, boolean report) {
         List<String> subdirectories = new ArrayList<>();
-        Path path = owner.pathOf(dir);
+        Path relative = report ? dir.relative() : null;
         boolean tracked = dir.entries != null;
         try {
             engine.listDirectory(path, report || tracked, (name, kind) -> {
@@ -162,9 +164,8 @@ final class DirectoryTreeWatcher {
                     kind = listed.directory() ? EntryKind.DIRECTORY : EntryKind.OTHER;
                 }
                 if (report) {
-                    dir.markReported(name);
-                    engine.marked(dir);
-                    owner.report(Change.CREATED, dir.relativeOf(name));
+                    engine.marks().mark(dir, name);
+                    owner.report(Change.CREATED, relative.resolve(name));
                 }
                 if (kind.mayBeDirectory()) {
                     subdirectories.add(name);
@@ -190,13 +191,14 @@ final class DirectoryTreeWatcher {
      * Watches a subdirectory. A directory that is gone, was replaced by a file or a link, or cannot be read is
      * skipped (the last one logged).
      *
+     * @param parentPath the parent's path, {@code owner.pathOf(parent)}
      * @param registering at the watch limit, leave the failure in {@link #limitReached} instead of logging it and
      *                    reporting an overflow
      * @return the new directory, or null if it is not watched
      */
-    private WatchedDirectory attachChild(WatchedDirectory parent, String name, boolean registering) {
-        Path path = owner.pathOf(parent).resolve(name);
-        WatchedDirectory child = newDirectory(parent, name, parent.relativeOf(name));
+    private WatchedDirectory attachChild(WatchedDirectory parent, Path parentPath, String name, boolean registering) {
+        Path path = parentPath.resolve(name);
+        WatchedDirectory child = newDirectory(parent, name);
         try {
             engine.kernelWatches().attachSubdirectory(child, path);
         } catch (InotifyException e) {
@@ -221,7 +223,7 @@ final class DirectoryTreeWatcher {
                 }
             }
         }
-        parent.addChild(name, child);
+        parent.addChild(child);
         return child;
     }
 }

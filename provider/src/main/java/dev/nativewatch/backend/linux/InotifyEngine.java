@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,8 +40,8 @@ import static dev.nativewatch.backend.linux.InotifyApi.IN_UNMOUNT;
  *
  * <p>Subtree registrations report the contents of a directory that enters the tree as created. The contents are
  * listed after the directory is watched, so an entry created meanwhile may be both listed and reported by its own
- * queued {@code IN_CREATE}: each directory remembers the names its listing reported until the queue has been read
- * empty, and drops the duplicate event.
+ * queued {@code IN_CREATE}: the engine remembers the names each listing reported ({@link ScanMarks}) until the
+ * queue has been read empty, and drops the duplicate event.
  *
  * <p>Everything but {@link #wakeup()} runs on the service's poller thread.
  */
@@ -72,7 +71,7 @@ final class InotifyEngine implements WatchEngine {
 
     // Confined to the poller thread.
     private final Set<InotifyWatch> registrations = new LinkedHashSet<>();
-    private final Set<WatchedDirectory> marked = new HashSet<>();
+    private final ScanMarks marks = new ScanMarks();
     private InotifyEvent pendingFrom;
 
     private InotifyEngine(InotifyApi api, int inotifyFd, int wakeupFd) {
@@ -147,6 +146,15 @@ final class InotifyEngine implements WatchEngine {
         }
     }
 
+    /**
+     * Closing the inotify descriptor removes every kernel watch at once, so the registrations released next forget
+     * theirs without removing them one by one: a system call per watched directory otherwise.
+     */
+    @Override
+    public void closing() {
+        watches.closing();
+    }
+
     /** Closes both descriptors; closing the inotify descriptor removes whatever kernel watches are left. */
     @Override
     public void close() {
@@ -160,7 +168,7 @@ final class InotifyEngine implements WatchEngine {
         }
         watches.clear();
         registrations.clear();
-        marked.clear();
+        marks.clear();
         pendingFrom = null;
     }
 
@@ -190,10 +198,7 @@ final class InotifyEngine implements WatchEngine {
     /** Every event queued before now has been handled: the names that scans reported can be forgotten. */
     private void queueEmpty() {
         flushPendingFrom();
-        for (WatchedDirectory dir : marked) {
-            dir.clearMarks();
-        }
-        marked.clear();
+        marks.clear();
     }
 
     private void dispatch(InotifyEvent event) {
@@ -229,7 +234,9 @@ final class InotifyEngine implements WatchEngine {
         } else if (event.has(IN_DELETE_SELF)) {
             invalidateRoots(kernel, "the watched directory was deleted");
         } else if (event.has(IN_MOVE_SELF)) {
-            for (WatchedDirectory dir : kernel.snapshot()) {
+            Object dirs = kernel.directories();
+            for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+                WatchedDirectory dir = KernelWatch.get(dirs, i);
                 if (dir.isRoot() && !dir.detached) {
                     dir.owner.rootMoved();
                 }
@@ -240,7 +247,9 @@ final class InotifyEngine implements WatchEngine {
         } else if (event.has(IN_MOVED_FROM)) {
             pendingFrom = event;
         } else {
-            for (WatchedDirectory dir : kernel.snapshot()) {
+            Object dirs = kernel.directories();
+            for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+                WatchedDirectory dir = KernelWatch.get(dirs, i);
                 if (event.has(IN_CREATE | IN_MOVED_TO)) {
                     dir.owner.entryCreated(dir, event.name(), event.isDirectory());
                 } else if (event.has(IN_DELETE)) {
@@ -261,7 +270,9 @@ final class InotifyEngine implements WatchEngine {
         pendingFrom = null;
         KernelWatch kernel = watches.get(from.wd());
         if (kernel != null) {
-            for (WatchedDirectory dir : kernel.snapshot()) {
+            Object dirs = kernel.directories();
+            for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+                WatchedDirectory dir = KernelWatch.get(dirs, i);
                 dir.owner.entryDeleted(dir, from.name());
             }
         }
@@ -274,9 +285,10 @@ final class InotifyEngine implements WatchEngine {
     private void renamed(InotifyEvent from, InotifyEvent to) {
         KernelWatch fromKernel = watches.get(from.wd());
         KernelWatch toKernel = watches.get(to.wd());
-        WatchedDirectory[] fromDirs = fromKernel == null ? new WatchedDirectory[0] : fromKernel.snapshot();
-        WatchedDirectory[] toDirs = toKernel == null ? new WatchedDirectory[0] : toKernel.snapshot();
-        for (WatchedDirectory fromDir : fromDirs) {
+        Object fromDirs = fromKernel == null ? null : fromKernel.directories();
+        Object toDirs = toKernel == null ? null : toKernel.directories();
+        for (int i = 0, n = KernelWatch.count(fromDirs); i < n; i++) {
+            WatchedDirectory fromDir = KernelWatch.get(fromDirs, i);
             WatchedDirectory toDir = ownedBy(toDirs, fromDir.owner);
             if (toDir != null) {
                 fromDir.owner.entryRenamed(fromDir, from.name(), toDir, to.name(), to.isDirectory());
@@ -284,15 +296,18 @@ final class InotifyEngine implements WatchEngine {
                 fromDir.owner.entryDeleted(fromDir, from.name());
             }
         }
-        for (WatchedDirectory toDir : toDirs) {
+        for (int i = 0, n = KernelWatch.count(toDirs); i < n; i++) {
+            WatchedDirectory toDir = KernelWatch.get(toDirs, i);
             if (ownedBy(fromDirs, toDir.owner) == null) {
                 toDir.owner.entryCreated(toDir, to.name(), to.isDirectory());
             }
         }
     }
 
-    private static WatchedDirectory ownedBy(WatchedDirectory[] dirs, InotifyWatch owner) {
-        for (WatchedDirectory dir : dirs) {
+    /** @param dirs a result of {@link KernelWatch#directories()}, or null for none */
+    private static WatchedDirectory ownedBy(Object dirs, InotifyWatch owner) {
+        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+            WatchedDirectory dir = KernelWatch.get(dirs, i);
             if (dir.owner == owner && !dir.detached) {
                 return dir;
             }
@@ -303,7 +318,9 @@ final class InotifyEngine implements WatchEngine {
     /** {@code IN_IGNORED}: the kernel removed the watch, because its directory was deleted or unmounted. */
     private void removedByKernel(KernelWatch kernel) {
         watches.removedByKernel(kernel);
-        for (WatchedDirectory dir : kernel.snapshot()) {
+        Object dirs = kernel.directories();
+        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+            WatchedDirectory dir = KernelWatch.get(dirs, i);
             if (dir.detached) {
                 continue;
             }
@@ -317,7 +334,9 @@ final class InotifyEngine implements WatchEngine {
 
     /** {@code IN_UNMOUNT}: a registration of the directory ends; one with it under its root watches it afresh. */
     private void unmounted(KernelWatch kernel) {
-        for (WatchedDirectory dir : kernel.snapshot()) {
+        Object dirs = kernel.directories();
+        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+            WatchedDirectory dir = KernelWatch.get(dirs, i);
             if (dir.detached) {
                 continue;
             }
@@ -331,7 +350,9 @@ final class InotifyEngine implements WatchEngine {
 
     /** Invalidates the registrations whose root this kernel watch is; directories under a root wait for their parent's events. */
     private void invalidateRoots(KernelWatch kernel, String reason) {
-        for (WatchedDirectory dir : kernel.snapshot()) {
+        Object dirs = kernel.directories();
+        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
+            WatchedDirectory dir = KernelWatch.get(dirs, i);
             if (dir.isRoot() && !dir.detached) {
                 dir.owner.invalidate(reason);
             }
@@ -359,9 +380,9 @@ final class InotifyEngine implements WatchEngine {
         api.listDirectory(dir, listingBuffer, everyEntry, visitor);
     }
 
-    /** A directory now holds names reported by a scan; they are forgotten once the queue has been read empty. */
-    void marked(WatchedDirectory dir) {
-        marked.add(dir);
+    /** The entries that listings reported as created; they are forgotten once the queue has been read empty. */
+    ScanMarks marks() {
+        return marks;
     }
 
     /** A registration released all its watches. */

@@ -6,6 +6,7 @@ import dev.nativewatch.backend.DirectoryWatch;
 import dev.nativewatch.backend.WatchSpec;
 
 import java.io.IOException;
+import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -42,7 +43,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     /** Adds the watches of this new registration; if that fails, every watch it added is removed again. */
     void start() throws IOException {
-        WatchedDirectory top = tree.watchRoot(root.getFileSystem().getPath(""));
+        WatchedDirectory top = tree.watchRoot();
         rootDirectory = top;
         try {
             if (spec.subtree()) {
@@ -103,6 +104,11 @@ final class InotifyWatch implements DirectoryWatch {
         return InotifyMasks.of(spec, dir.isRoot());
     }
 
+    /** @return the file system of the registered directory, to which the relative paths of its events belong */
+    FileSystem fileSystem() {
+        return root.getFileSystem();
+    }
+
     /** @return the directory's path as this registration knows it */
     Path pathOf(WatchedDirectory dir) {
         return dir.isRoot() ? root : root.resolve(dir.relative());
@@ -114,7 +120,7 @@ final class InotifyWatch implements DirectoryWatch {
             return;
         }
         attributes.created(dir, name);
-        if (!dir.unmarkReported(name)) {
+        if (!engine.marks().unmark(dir, name)) {
             report(Change.CREATED, dir.relativeOf(name));
         }
         if (directory) {
@@ -127,7 +133,7 @@ final class InotifyWatch implements DirectoryWatch {
         if (released || dir.detached) {
             return;
         }
-        dir.unmarkReported(name);
+        engine.marks().unmark(dir, name);
         attributes.deleted(dir, name);
         report(Change.DELETED, dir.relativeOf(name));
         WatchedDirectory child = dir.removeChild(name);
@@ -141,8 +147,8 @@ final class InotifyWatch implements DirectoryWatch {
         if (released || from.detached || to.detached) {
             return;
         }
-        from.unmarkReported(fromName);
-        boolean alreadyReported = to.unmarkReported(toName);
+        engine.marks().unmark(from, fromName);
+        boolean alreadyReported = engine.marks().unmark(to, toName);
         Path fromPath = from.relativeOf(fromName);
         Path toPath = to.relativeOf(toName);
         if (alreadyReported) {
@@ -300,7 +306,7 @@ final class InotifyWatch implements DirectoryWatch {
      * and the old one released after, so no watch that is still needed is removed on the way.
      */
     private void resync() {
-        rootDirectory.subtree().forEach(WatchedDirectory::clearMarks);
+        engine.marks().forget(this);
         if (rootMoved) {
             return;
         }
@@ -311,7 +317,7 @@ final class InotifyWatch implements DirectoryWatch {
         WatchedDirectory old = rootDirectory;
         WatchedDirectory fresh;
         try {
-            fresh = tree.watchRoot(old.relative());
+            fresh = tree.watchRoot();
         } catch (IOException e) {
             return; // The root is gone; its own events will invalidate this watch.
         }

@@ -5,8 +5,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DONT_FOLLOW;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MASK_ADD;
@@ -24,7 +22,10 @@ final class KernelWatchTable {
 
     private final InotifyApi api;
     private final int inotifyFd;
-    private final Map<Integer, KernelWatch> watches = new HashMap<>();
+    /** By watch descriptor, unboxed: the table holds one kernel watch per watched directory. */
+    private final IntMap<KernelWatch> watches = new IntMap<>();
+    /** The inotify descriptor is about to be closed; see {@link #closing()}. */
+    private boolean closing;
 
     KernelWatchTable(InotifyApi api, int inotifyFd) {
         this.api = api;
@@ -44,10 +45,25 @@ final class KernelWatchTable {
         watches.clear();
     }
 
+    /**
+     * The inotify descriptor is about to be closed, which removes all its kernel watches at once: from now on
+     * detaching a directory only forgets its watch, without a system call to remove it or to narrow its mask.
+     */
+    void closing() {
+        closing = true;
+    }
+
     /** {@code IN_IGNORED}: the kernel removed the watch itself; it must not be removed again. */
     void removedByKernel(KernelWatch kernel) {
-        kernel.gone = true;
         watches.remove(kernel.wd, kernel);
+    }
+
+    /**
+     * @return whether the watch is still in the kernel as far as this table knows: a watch leaves the table when it
+     * is removed, by the kernel or by {@link #detach}, and a descriptor added again gets a new {@link KernelWatch}
+     */
+    private boolean isCurrent(KernelWatch kernel) {
+        return watches.get(kernel.wd) == kernel;
     }
 
     /**
@@ -84,9 +100,13 @@ final class KernelWatchTable {
     private void attach(WatchedDirectory dir, Path path, int flags) throws InotifyException {
         int mask = dir.owner.maskFor(dir);
         int wd = api.addWatch(inotifyFd, path, mask | flags | IN_MASK_ADD);
-        KernelWatch kernel = watches.computeIfAbsent(wd, KernelWatch::new);
+        KernelWatch kernel = watches.get(wd);
+        if (kernel == null) {
+            kernel = new KernelWatch(wd);
+            watches.put(wd, kernel);
+        }
         kernel.mask |= mask;
-        kernel.directories.add(dir);
+        kernel.add(dir);
         dir.kernel = kernel;
     }
 
@@ -100,8 +120,11 @@ final class KernelWatchTable {
         if (kernel == null) {
             return;
         }
-        kernel.directories.remove(dir);
-        if (!kernel.directories.isEmpty()) {
+        kernel.remove(dir);
+        if (!kernel.isEmpty()) {
+            if (closing) {
+                return;
+            }
             try {
                 updateMask(kernel);
             } catch (InotifyException e) {
@@ -109,9 +132,9 @@ final class KernelWatchTable {
             }
             return;
         }
-        watches.remove(kernel.wd, kernel);
-        if (!kernel.gone) {
-            kernel.gone = true;
+        // A watch no longer in the table is gone from the kernel already (IN_IGNORED, or the descriptor was
+        // closed); while closing, closing the descriptor will remove it.
+        if (watches.remove(kernel.wd, kernel) && !closing) {
             try {
                 api.removeWatch(inotifyFd, kernel.wd);
             } catch (InotifyException e) {
@@ -132,18 +155,20 @@ final class KernelWatchTable {
      * @throws InotifyException if a wider mask could not be set
      */
     void updateMask(KernelWatch kernel) throws InotifyException {
-        if (kernel == null || kernel.gone || kernel.directories.isEmpty()) {
+        if (kernel == null || kernel.isEmpty() || !isCurrent(kernel)) {
             return;
         }
         int wanted = 0;
-        for (WatchedDirectory dir : kernel.directories) {
+        Object directories = kernel.directories();
+        for (int i = 0, n = KernelWatch.count(directories); i < n; i++) {
+            WatchedDirectory dir = KernelWatch.get(directories, i);
             wanted |= dir.owner.maskFor(dir);
         }
         if (wanted == kernel.mask) {
             return;
         }
         boolean widening = (wanted & ~kernel.mask) != 0;
-        WatchedDirectory via = kernel.directories.get(0);
+        WatchedDirectory via = kernel.first();
         Path path = via.owner.pathOf(via);
         int flags = IN_ONLYDIR | (via.isRoot() ? 0 : IN_DONT_FOLLOW);
         int wd;

@@ -1,16 +1,19 @@
 package dev.nativewatch.backend.linux;
 
+import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * One directory of one registration: its place in the registration's tree (the path relative to the registered
- * directory) and the kernel watch that reports on it. Confined to the poller thread.
+ * One directory of one registration: its place in the registration's tree (its parent and its name there) and the
+ * kernel watch that reports on it. Confined to the poller thread.
+ *
+ * <p>There is one per watched directory, so it keeps no path: its path relative to the registered directory is
+ * built from the names up the chain of parents when an event needs it, and events are far fewer than directories.
+ * That also makes moving a directory with everything under it a matter of changing its own parent and name.
  */
 final class WatchedDirectory {
 
@@ -18,20 +21,17 @@ final class WatchedDirectory {
     KernelWatch kernel;
     private WatchedDirectory parent;
     private String name;
-    private Path relative;
-    private Map<String, WatchedDirectory> children;
-    /** Entries a scan reported as created, whose own IN_CREATE may still be queued; see InotifyEngine. */
-    private Set<String> reportedByScan;
+    /** Null while it has no watched subdirectory, as most directories never do. */
+    private ChildDirectories children;
     /** The entries' attributes, when the owner tells which classes an IN_ATTRIB changed; else null. */
     Map<String, EntryAttributes> entries;
     boolean detached;
 
-    /** @param relative the path relative to the registered directory; the empty path for the root */
-    WatchedDirectory(InotifyWatch owner, WatchedDirectory parent, String name, Path relative) {
+    /** @param parent null for the registered directory itself, whose name is then null too */
+    WatchedDirectory(InotifyWatch owner, WatchedDirectory parent, String name) {
         this.owner = owner;
         this.parent = parent;
         this.name = name;
-        this.relative = relative;
     }
 
     WatchedDirectory parent() {
@@ -46,53 +46,75 @@ final class WatchedDirectory {
         return parent == null;
     }
 
+    /** @return the path relative to the registered directory; the empty path for the registered directory */
     Path relative() {
-        return relative;
+        return relativeOf(null);
     }
 
-    /** @return the path of an entry of this directory, relative to the registered directory */
+    /**
+     * @param entry the name of an entry of this directory, or null for the directory itself
+     * @return the path of the entry relative to the registered directory
+     */
     Path relativeOf(String entry) {
-        return relative.resolve(entry);
+        int count = entry == null ? 0 : 1;
+        for (WatchedDirectory dir = this; dir.parent != null; dir = dir.parent) {
+            count++;
+        }
+        FileSystem fileSystem = owner.fileSystem();
+        if (count == 0) {
+            return fileSystem.getPath("");
+        }
+        String[] names = new String[count];
+        int i = count;
+        if (entry != null) {
+            names[--i] = entry;
+        }
+        for (WatchedDirectory dir = this; dir.parent != null; dir = dir.parent) {
+            names[--i] = dir.name;
+        }
+        return fileSystem.getPath(names[0], Arrays.copyOfRange(names, 1, count));
     }
 
     WatchedDirectory child(String entry) {
         return children == null ? null : children.get(entry);
     }
 
-    void addChild(String entry, WatchedDirectory child) {
+    /** Adds a subdirectory under its name, in place of any of the same name. */
+    void addChild(WatchedDirectory child) {
         if (children == null) {
-            children = new HashMap<>();
+            children = new ChildDirectories();
         }
-        children.put(entry, child);
+        children.put(child);
     }
 
     /** @return the child removed, or null */
     WatchedDirectory removeChild(String entry) {
-        return children == null ? null : children.remove(entry);
+        if (children == null) {
+            return null;
+        }
+        WatchedDirectory removed = children.remove(entry);
+        if (children.size() == 0) {
+            children = null;
+        }
+        return removed;
     }
 
     /** Detaches this directory from its parent, if it is still the parent's child of that name. */
     void unlink() {
         if (parent != null && parent.child(name) == this) {
-            parent.children.remove(name);
+            parent.removeChild(name);
         }
     }
 
-    /** Moves this directory, with everything under it, to another parent and name (a rename inside the tree). */
+    /**
+     * Moves this directory, with everything under it, to another parent and name (a rename inside the tree); the
+     * paths of the directories under it follow, being built from the chain of parents.
+     */
     void moveTo(WatchedDirectory newParent, String newName) {
-        unlink();
+        unlink(); // under its old name, which its old parent's table knows it by
         parent = newParent;
         name = newName;
-        newParent.addChild(newName, this);
-        Deque<WatchedDirectory> pending = new ArrayDeque<>();
-        pending.push(this);
-        while (!pending.isEmpty()) {
-            WatchedDirectory dir = pending.pop();
-            dir.relative = dir.parent.relativeOf(dir.name);
-            if (dir.children != null) {
-                dir.children.values().forEach(pending::push);
-            }
-        }
+        newParent.addChild(this);
     }
 
     /** @return this directory and every directory under it, this one first */
@@ -104,7 +126,7 @@ final class WatchedDirectory {
             WatchedDirectory dir = pending.pop();
             result.addLast(dir);
             if (dir.children != null) {
-                dir.children.values().forEach(pending::push);
+                dir.children.forEach(pending::push);
             }
         }
         return result;
@@ -114,29 +136,9 @@ final class WatchedDirectory {
         children = null;
     }
 
-    /** Remembers that a scan reported this entry as created. */
-    void markReported(String entry) {
-        if (reportedByScan == null) {
-            reportedByScan = new HashSet<>();
-        }
-        reportedByScan.add(entry);
-    }
-
-    /** @return whether a scan had reported this entry as created; the mark is consumed */
-    boolean unmarkReported(String entry) {
-        return reportedByScan != null && reportedByScan.remove(entry);
-    }
-
-    boolean hasMarks() {
-        return reportedByScan != null && !reportedByScan.isEmpty();
-    }
-
-    void clearMarks() {
-        reportedByScan = null;
-    }
-
     @Override
     public String toString() {
+        Path relative = relative();
         return "WatchedDirectory[" + (relative.toString().isEmpty() ? "." : relative) + ", "
                 + (kernel == null ? "unattached" : "wd=" + kernel.wd) + (detached ? ", detached" : "") + "]";
     }

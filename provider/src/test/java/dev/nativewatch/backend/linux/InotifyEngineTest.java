@@ -424,6 +424,46 @@ class InotifyEngineTest {
     }
 
     @Test
+    void cancellingAWatchRemovesItsKernelWatchOrNarrowsASharedOne() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        TestApi api = new TestApi();
+        try (EngineHarness faulty = new EngineHarness(api)) {
+            faulty.watch(dir, spec(Change.CREATED));
+            DirectoryWatch wider = faulty.watch(dir, spec(Change.CREATED, Change.DELETED), new RecordingSink());
+            DirectoryWatch alone = faulty.watch(sub, spec(Change.CREATED), new RecordingSink());
+            int adds = api.addWatchCalls();
+            wider.cancel();
+            assertEquals(adds + 1, api.addWatchCalls(), "the shared watch is narrowed to what is left");
+            alone.cancel();
+            assertEquals(1, api.removeWatchCalls());
+            assertEquals(1, api.liveWatches().size());
+        }
+    }
+
+    @Test
+    void whileClosingReleasedWatchesAreLeftToClosingTheDescriptor() throws IOException {
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        TestApi api = new TestApi();
+        try (EngineHarness faulty = new EngineHarness(api)) {
+            DirectoryWatch narrow = faulty.watch(dir, spec(Change.CREATED), new RecordingSink());
+            DirectoryWatch wider = faulty.watch(dir, spec(Change.CREATED, Change.DELETED), new RecordingSink());
+            DirectoryWatch alone = faulty.watch(sub, spec(Change.CREATED), new RecordingSink());
+            int adds = api.addWatchCalls();
+            faulty.engine.closing();
+            wider.cancel();
+            alone.cancel();
+            narrow.cancel();
+            assertEquals(adds, api.addWatchCalls(), "no mask narrowed");
+            assertEquals(0, api.removeWatchCalls(), "no watch removed one by one");
+            assertEquals(0, faulty.engine.kernelWatchCount(), "the engine forgot them all the same");
+            assertEquals(2, api.liveWatches().size(), "dir and sub, until the descriptor is closed");
+            faulty.engine.close();
+            assertEquals(Set.of(), api.liveWatches());
+            assertEquals(0, api.removeWatchCalls());
+        }
+    }
+
+    @Test
     void thePollTimeoutRoundsUp() {
         assertEquals(-1, InotifyEngine.pollTimeout(Long.MAX_VALUE));
         assertEquals(0, InotifyEngine.pollTimeout(0));

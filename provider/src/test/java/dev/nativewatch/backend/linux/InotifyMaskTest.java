@@ -52,8 +52,8 @@ class InotifyMaskTest {
     @Test
     void onlyTheRootAsksForItsOwnDeletionAndMove() {
         InotifyWatch watch = new InotifyWatch(null, Path.of("/r"), spec(Change.CREATED), new RecordingSink());
-        WatchedDirectory root = new WatchedDirectory(watch, null, null, Path.of(""));
-        WatchedDirectory child = new WatchedDirectory(watch, root, "c", Path.of("c"));
+        WatchedDirectory root = new WatchedDirectory(watch, null, null);
+        WatchedDirectory child = new WatchedDirectory(watch, root, "c");
         assertEquals(SELF, watch.maskFor(root) & SELF);
         assertEquals(0, watch.maskFor(child) & SELF);
     }
@@ -61,6 +61,6 @@ class InotifyMaskTest {
     /** @return the root's mask without the self events every root has */
     private static int eventBits(WatchSpec spec) {
         InotifyWatch watch = new InotifyWatch(null, Path.of("/r"), spec, new RecordingSink());
-        return watch.maskFor(new WatchedDirectory(watch, null, null, Path.of(""))) & ~SELF;
+        return watch.maskFor(new WatchedDirectory(watch, null, null)) & ~SELF;
     }
 }

@@ -295,6 +295,34 @@ class InotifyServiceTest {
         assertEquals(threadsBefore, pollerThreads());
     }
 
+    /** Closing the inotify descriptor removes its watches at once: closing a service makes no call per watch. */
+    @Test
+    void cancellingAKeyRemovesItsWatchesButClosingTheServiceLeavesThatToTheDescriptor() throws Exception {
+        Files.createDirectories(dir.resolve("t/u"));
+        Files.createDirectories(dir.resolve("v"));
+        service.close();
+        Map<String, String> fdsBefore = descriptors();
+        TestApi api = new TestApi();
+        service = newService(new InotifyBackend(api));
+        collector = new EventCollector(service);
+
+        WatchKey cancelled = register(dir.resolve("t"), kinds(ENTRY_CREATE), ExtendedModifiers.SUBTREE);
+        assertEquals(2, api.liveWatches().size(), "t and t/u");
+        cancelled.cancel();
+        assertEquals(2, api.removeWatchCalls(), "one inotify_rm_watch per directory of the cancelled key");
+        assertEquals(Set.of(), api.liveWatches());
+
+        WatchKey tree = register(dir, kinds(ENTRY_CREATE), ExtendedModifiers.SUBTREE);
+        assertEquals(4, api.liveWatches().size(), "dir, t, t/u and v");
+        Files.createFile(dir.resolve("t/u/seen"));
+        collector.until("ENTRY_CREATE t/u/seen");
+        service.close();
+        assertFalse(tree.isValid());
+        assertEquals(2, api.removeWatchCalls(), "no inotify_rm_watch on close");
+        assertEquals(Set.of(), api.liveWatches());
+        assertEquals(List.of(), openedSince(fdsBefore), "the inotify descriptor and the eventfd are closed");
+    }
+
     // ---- counting
 
     static final String PROC_SELF_FD = "/proc/" + ProcessHandle.current().pid() + "/fd";

@@ -207,6 +207,19 @@ class InotifySubtreeTest {
     }
 
     @Test
+    void aDirectoryCreatedUnderARenamedDirectoryIsWatchedAtItsNewPath() throws IOException {
+        Files.createDirectories(root.resolve("a/b/c"));
+        EngineHarness harness = harness();
+        RecordingSink sink = harness.watch(root, TREE_WITH_RENAMES);
+        Files.move(root.resolve("a"), root.resolve("z"));
+        harness.until(sink, "RENAMED a -> z");
+        Files.createDirectories(root.resolve("z/b/c/new"));
+        Files.createFile(root.resolve("z/b/c/new/f"));
+        harness.until(sink, "CREATED z/b/c/new/f");
+        assertEquals(List.of("RENAMED a -> z", "CREATED z/b/c/new", "CREATED z/b/c/new/f"), sink.events);
+    }
+
+    @Test
     void withoutPairingARenamedDirectoryIsDeleteAndCreateOfItselfOnly() throws IOException {
         Files.createDirectories(root.resolve("a/b/c"));
         EngineHarness harness = harness();

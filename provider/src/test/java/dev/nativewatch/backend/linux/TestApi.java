@@ -12,13 +12,17 @@ import java.util.function.Predicate;
 
 /**
  * The real system calls, with what a test needs on top: failures injected into {@code inotify_init1} and
- * {@code inotify_add_watch}, listings without entry types, bytes injected into the event stream, a gate that holds the engine's reads of its
- * inotify descriptor, and the set of watch descriptors added and not removed.
+ * {@code inotify_add_watch}, listings without entry types, bytes injected into the event stream, a gate that holds
+ * the engine's reads of its inotify descriptor, the set of watch descriptors added and not removed (closing the
+ * inotify descriptor removes them all), and how often {@code inotify_add_watch} and {@code inotify_rm_watch} were
+ * called.
  */
 final class TestApi implements InotifyApi {
 
     private final InotifyApi real = JnaInotifyApi.INSTANCE;
     private final Set<Integer> live = new HashSet<>();
+    private int addWatchCalls;
+    private int removeWatchCalls;
     private final ConcurrentLinkedDeque<byte[]> injected = new ConcurrentLinkedDeque<>();
     private volatile int inotifyFd = -1;
     private volatile int initErrno;
@@ -73,9 +77,22 @@ final class TestApi implements InotifyApi {
         }
     }
 
-    /** @return the watch descriptors added and not removed through this API */
+    /**
+     * @return the watch descriptors added and not removed through this API, by {@code inotify_rm_watch} or by
+     * closing the inotify descriptor
+     */
     synchronized Set<Integer> liveWatches() {
         return new HashSet<>(live);
+    }
+
+    /** @return how many calls of {@code inotify_add_watch} succeeded */
+    synchronized int addWatchCalls() {
+        return addWatchCalls;
+    }
+
+    /** @return how many times {@code inotify_rm_watch} was called */
+    synchronized int removeWatchCalls() {
+        return removeWatchCalls;
     }
 
     @Override
@@ -98,6 +115,7 @@ final class TestApi implements InotifyApi {
         int wd = real.addWatch(fd, path, mask);
         synchronized (this) {
             live.add(wd);
+            addWatchCalls++;
         }
         return wd;
     }
@@ -106,6 +124,7 @@ final class TestApi implements InotifyApi {
     public void removeWatch(int fd, int wd) throws InotifyException {
         synchronized (this) {
             live.remove(wd);
+            removeWatchCalls++;
         }
         real.removeWatch(fd, wd);
     }
@@ -151,6 +170,12 @@ final class TestApi implements InotifyApi {
     @Override
     public void close(int fd) throws InotifyException {
         real.close(fd);
+        if (fd == inotifyFd) {
+            inotifyFd = -1;
+            synchronized (this) {
+                live.clear();
+            }
+        }
     }
 
     @Override
