@@ -59,6 +59,7 @@ final class InotifyEngine implements WatchEngine {
     private final int wakeupFd;
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final ByteBuffer wakeupBuffer = ByteBuffer.allocateDirect(Long.BYTES);
+    private final InotifyApi.PollSet pollSet;
     private final KernelWatchTable watches;
 
     /** Guards the descriptors against wakeups from other threads while they are closed. */
@@ -75,6 +76,7 @@ final class InotifyEngine implements WatchEngine {
         this.inotifyFd = inotifyFd;
         this.wakeupFd = wakeupFd;
         this.watches = new KernelWatchTable(api, inotifyFd);
+        this.pollSet = api.pollSet(inotifyFd, wakeupFd);
     }
 
     /**
@@ -119,7 +121,7 @@ final class InotifyEngine implements WatchEngine {
 
     @Override
     public void awaitChanges(long timeoutNanos) throws IOException {
-        int ready = api.poll(inotifyFd, wakeupFd, pollTimeout(timeoutNanos));
+        int ready = pollSet.poll(pollTimeout(timeoutNanos));
         if ((ready & InotifyApi.READY_WAKEUP) != 0) {
             api.read(wakeupFd, wakeupBuffer);
         }
@@ -142,7 +144,10 @@ final class InotifyEngine implements WatchEngine {
         }
     }
 
-    /** Closes both descriptors; closing the inotify descriptor removes whatever kernel watches are left. */
+    /**
+     * Closes both descriptors, which removes whatever kernel watches are left, and frees the poll set. Runs on the
+     * poller thread like every wait, so no wait can still be using the set.
+     */
     @Override
     public void close() {
         synchronized (descriptorLock) {
@@ -153,6 +158,7 @@ final class InotifyEngine implements WatchEngine {
             closeQuietly(api, inotifyFd);
             closeQuietly(api, wakeupFd);
         }
+        pollSet.close();
         watches.clear();
         registrations.clear();
         marked.clear();

@@ -6,12 +6,13 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
  * The real system calls, with what a test needs on top: failures injected into {@code inotify_init1} and
  * {@code inotify_add_watch}, bytes injected into the event stream, a gate that holds the engine's reads of its
- * inotify descriptor, and the set of watch descriptors added and not removed.
+ * inotify descriptor, the set of watch descriptors added and not removed, and how many poll sets are not closed.
  */
 final class TestApi implements InotifyApi {
 
@@ -24,6 +25,7 @@ final class TestApi implements InotifyApi {
     private volatile int addWatchErrno;
     private volatile int addWatchesLeft = Integer.MAX_VALUE;
     private volatile CountDownLatch gate;
+    private final AtomicInteger openPollSets = new AtomicInteger();
 
     /** The next {@code inotify_init1} fails with this errno. */
     void failInit(int errno) {
@@ -63,6 +65,11 @@ final class TestApi implements InotifyApi {
         if (current != null) {
             current.countDown();
         }
+    }
+
+    /** @return how many poll sets were made and not closed */
+    int openPollSets() {
+        return openPollSets.get();
     }
 
     /** @return the watch descriptors added and not removed through this API */
@@ -132,12 +139,31 @@ final class TestApi implements InotifyApi {
         return real.read(fd, direct);
     }
 
+    /** The real poll set, except that injected bytes make the inotify descriptor ready. */
     @Override
-    public int poll(int inotifyFd, int wakeupFd, int timeoutMillis) throws InotifyException {
-        if (!injected.isEmpty()) {
-            return READY_INOTIFY;
-        }
-        return real.poll(inotifyFd, wakeupFd, timeoutMillis);
+    public PollSet pollSet(int inotifyFd, int wakeupFd) {
+        PollSet set = real.pollSet(inotifyFd, wakeupFd);
+        openPollSets.incrementAndGet();
+        return new PollSet() {
+            private boolean closed;
+
+            @Override
+            public int poll(int timeoutMillis) throws InotifyException {
+                if (!closed && !injected.isEmpty()) {
+                    return READY_INOTIFY;
+                }
+                return set.poll(timeoutMillis);
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    openPollSets.decrementAndGet();
+                }
+                set.close();
+            }
+        };
     }
 
     @Override
