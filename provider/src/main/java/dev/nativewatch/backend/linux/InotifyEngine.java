@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static dev.nativewatch.backend.linux.InotifyApi.IN_CREATE;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE;
@@ -53,6 +54,10 @@ final class InotifyEngine implements WatchEngine {
     static final int READ_BUFFER_BYTES = 64 * 1024;
     /** How many buffers one wait reads at most before returning, so that requests to the poller are not starved. */
     private static final int MAX_READS_PER_WAIT = 16;
+    /** {@code NAME_MAX}: the longest file name, in bytes, without its NUL. */
+    private static final int NAME_MAX = 255;
+    /** The largest record a read returns: the header, then the longest name and its NUL (256, padded to no more). */
+    static final int MAX_RECORD_BYTES = InotifyEventDecoder.HEADER_BYTES + NAME_MAX + 1;
 
     private final InotifyApi api;
     private final int inotifyFd;
@@ -70,6 +75,10 @@ final class InotifyEngine implements WatchEngine {
     private final Set<InotifyWatch> registrations = new LinkedHashSet<>();
     private final Set<WatchedDirectory> marked = new HashSet<>();
     private InotifyEvent pendingFrom;
+    /** Whether a directory was marked after the last read of the queue began, so that the read does not cover it. */
+    private boolean markedSinceRead;
+    /** {@link #dispatch}, made once rather than on each read. */
+    private final Consumer<InotifyEvent> dispatcher = this::dispatch;
 
     private InotifyEngine(InotifyApi api, int inotifyFd, int wakeupFd) {
         this.api = api;
@@ -167,19 +176,28 @@ final class InotifyEngine implements WatchEngine {
 
     // ---- reading and dispatching
 
+    /**
+     * Reads and dispatches until the queue is empty, or until {@link #MAX_READS_PER_WAIT} buffers; poll is
+     * level-triggered, so whatever arrives meanwhile is read on the next wait.
+     */
     private void readEvents() throws IOException {
         for (int reads = 1; ; reads++) {
+            markedSinceRead = false;
             int count = api.read(inotifyFd, readBuffer);
             if (count <= 0) {
                 queueEmpty();
                 return;
             }
             readBuffer.clear().limit(count);
-            if (!InotifyEventDecoder.decode(readBuffer, FileNames.CHARSET, this::dispatch)) {
+            if (!InotifyEventDecoder.decode(readBuffer, FileNames.CHARSET, dispatcher)) {
                 LOG.log(System.Logger.Level.WARNING, "an inotify read of " + count + " bytes did not decode at offset "
                         + readBuffer.position() + "; treating the rest as lost events");
                 flushPendingFrom();
                 overflowAll();
+            }
+            if (emptiedQueue(count)) {
+                queueEmpty();
+                return;
             }
             if (reads >= MAX_READS_PER_WAIT && (pendingFrom == null || reads >= 2 * MAX_READS_PER_WAIT)) {
                 flushPendingFrom();
@@ -188,7 +206,22 @@ final class InotifyEngine implements WatchEngine {
         }
     }
 
-    /** Every event queued before now has been handled: the names that scans reported can be forgotten. */
+    /**
+     * Whether a read of {@code count} bytes, now handled, leaves nothing that another read could still owe: one
+     * that would only return {@code EAGAIN} is saved, a system call per wakeup. The kernel fills the buffer with
+     * as many whole records as fit, so a read that left room for the largest took everything queued when it ran.
+     * Not when an {@code IN_MOVED_FROM} is held back, whose {@code IN_MOVED_TO} may follow at once and is worth one
+     * more read; nor when handling the read marked directories: their scans ran after it, and the duplicate events
+     * the marks are for may have been queued after it too.
+     */
+    private boolean emptiedQueue(int count) {
+        return readBuffer.capacity() - count >= MAX_RECORD_BYTES && pendingFrom == null && !markedSinceRead;
+    }
+
+    /**
+     * Every event queued before the last read has been handled, and no directory was marked after that read
+     * began: the names that scans reported can be forgotten.
+     */
     private void queueEmpty() {
         flushPendingFrom();
         for (WatchedDirectory dir : marked) {
@@ -358,6 +391,7 @@ final class InotifyEngine implements WatchEngine {
     /** A directory now holds names reported by a scan; they are forgotten once the queue has been read empty. */
     void marked(WatchedDirectory dir) {
         marked.add(dir);
+        markedSinceRead = true;
     }
 
     /** A registration released all its watches. */

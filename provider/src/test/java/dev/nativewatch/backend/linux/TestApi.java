@@ -7,12 +7,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The real system calls, with what a test needs on top: failures injected into {@code inotify_init1} and
  * {@code inotify_add_watch}, bytes injected into the event stream, a gate that holds the engine's reads of its
- * inotify descriptor, the set of watch descriptors added and not removed, and how many poll sets are not closed.
+ * inotify descriptor, an action run after each watch is added, and counts of what was used: watch descriptors
+ * added and not removed, reads of the inotify descriptor, poll sets not closed.
  */
 final class TestApi implements InotifyApi {
 
@@ -25,6 +27,8 @@ final class TestApi implements InotifyApi {
     private volatile int addWatchErrno;
     private volatile int addWatchesLeft = Integer.MAX_VALUE;
     private volatile CountDownLatch gate;
+    private volatile Consumer<Path> afterAddWatch = path -> { };
+    private final AtomicInteger inotifyReads = new AtomicInteger();
     private final AtomicInteger openPollSets = new AtomicInteger();
 
     /** The next {@code inotify_init1} fails with this errno. */
@@ -67,6 +71,16 @@ final class TestApi implements InotifyApi {
         }
     }
 
+    /** Runs {@code action} with the directory's path each time a watch has been added, before the call returns. */
+    void afterAddWatch(Consumer<Path> action) {
+        afterAddWatch = action;
+    }
+
+    /** @return how many reads of the inotify descriptor were made, those that returned injected bytes included */
+    int inotifyReads() {
+        return inotifyReads.get();
+    }
+
     /** @return how many poll sets were made and not closed */
     int openPollSets() {
         return openPollSets.get();
@@ -98,6 +112,7 @@ final class TestApi implements InotifyApi {
         synchronized (this) {
             live.add(wd);
         }
+        afterAddWatch.accept(path);
         return wd;
     }
 
@@ -122,6 +137,7 @@ final class TestApi implements InotifyApi {
     @Override
     public int read(int fd, ByteBuffer direct) throws InotifyException {
         if (fd == inotifyFd) {
+            inotifyReads.incrementAndGet();
             byte[] bytes = injected.poll();
             if (bytes != null) {
                 direct.duplicate().clear().put(bytes);
