@@ -25,6 +25,6 @@ final class DirectoryCalls {
     /** {@code int open(const char *pathname, int flags);} */
     static native int open(byte[] pathname, int flags);
 
-    /** {@code ssize_t getdents64(int fd, void *dirp, size_t count);}, 64-bit platforms only (long is ssize_t). */
+    /** {@code ssize_t getdents64(int fd, void *dirp, size_t count);} (the backend runs on 64-bit JVMs only). */
     static native long getdents64(int fd, Pointer dirp, long count);
 }

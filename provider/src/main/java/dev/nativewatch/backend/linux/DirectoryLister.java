@@ -18,13 +18,13 @@ import java.util.function.BiConsumer;
  * {@code open}, a {@code getdents64} per buffer of entries and a {@code close}, and each entry's type comes with
  * its name; NIO's directory stream takes a native call per entry and an {@code lstat} per entry to tell
  * directories apart, which made listing most of the time it takes to watch a large tree. NIO remains the fallback
- * where {@code getdents64} cannot be called (an older C library, or a 32-bit JVM).
+ * where {@code getdents64} cannot be called (a C library older than glibc 2.30).
  */
 final class DirectoryLister {
 
     private static final System.Logger LOG = System.getLogger(DirectoryLister.class.getName());
 
-    private static volatile boolean getdentsUsable = Native.LONG_SIZE == Long.BYTES;
+    private static volatile boolean getdentsUsable = true;
 
     private DirectoryLister() {
     }

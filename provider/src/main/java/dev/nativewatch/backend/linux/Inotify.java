@@ -1,10 +1,14 @@
 package dev.nativewatch.backend.linux;
 
+import com.sun.jna.Native;
+
 import java.util.Optional;
 
 /**
- * Whether inotify can be used in this JVM, probed once: the OS is Linux, JNA loads with the C library, and an
- * inotify instance can be created (a container or seccomp profile may forbid it).
+ * Whether inotify can be used in this JVM, probed once: the OS is Linux, the JVM is 64-bit (the backend's C calls
+ * pass sizes as 64-bit integers), JNA loads with the C library, and an inotify instance can be created (a container
+ * or seccomp profile may forbid it). Where it cannot, the backend reports itself unavailable and new services use
+ * the next backend, polling.
  */
 public final class Inotify {
 
@@ -46,6 +50,10 @@ public final class Inotify {
             return new UnsupportedOperationException("inotify exists only on Linux, not on " + os);
         }
         try {
+            if (!LibC.HAS_64_BIT_SIZES) {
+                return new UnsupportedOperationException("the inotify backend needs a 64-bit JVM; this one has "
+                        + Native.SIZE_T_SIZE * 8 + "-bit size_t and " + Native.LONG_SIZE * 8 + "-bit long");
+            }
             InotifyApi api = JnaInotifyApi.INSTANCE;
             api.close(api.inotifyInit());
             return null;

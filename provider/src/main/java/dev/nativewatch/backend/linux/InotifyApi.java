@@ -80,12 +80,10 @@ interface InotifyApi {
     int read(int fd, ByteBuffer direct) throws InotifyException;
 
     /**
-     * {@code poll} on both descriptors for input. A call interrupted by a signal returns 0.
-     *
-     * @param timeoutMillis -1 to wait without limit
-     * @return {@link #READY_INOTIFY} and/or {@link #READY_WAKEUP}; 0 when the timeout passed
+     * Prepares waiting on both descriptors: the engine makes one set when it opens and waits on it each time, so
+     * that a wait allocates nothing. The set holds memory until it is closed; the descriptors stay the caller's.
      */
-    int poll(int inotifyFd, int wakeupFd, int timeoutMillis) throws InotifyException;
+    PollSet pollSet(int inotifyFd, int wakeupFd);
 
     /** {@code close(fd)}. */
     void close(int fd) throws InotifyException;
@@ -111,4 +109,21 @@ interface InotifyApi {
      * @return the ACL in its kernel encoding, or null if the entry has none or it cannot be read
      */
     byte[] accessAcl(Path path);
+
+    /** An inotify descriptor and a wakeup descriptor to {@code poll} for input. Confined to one thread. */
+    interface PollSet extends AutoCloseable {
+
+        /**
+         * {@code poll} on both descriptors for input. A call interrupted by a signal returns 0.
+         *
+         * @param timeoutMillis -1 to wait without limit
+         * @return {@link #READY_INOTIFY} and/or {@link #READY_WAKEUP}; 0 when the timeout passed
+         * @throws InotifyException if the call fails, a descriptor is closed, or this set is closed
+         */
+        int poll(int timeoutMillis) throws InotifyException;
+
+        /** Releases the set's memory, not its descriptors; idempotent. */
+        @Override
+        void close();
+    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import static dev.nativewatch.backend.linux.InotifyApi.IN_CREATE;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE;
@@ -55,6 +56,10 @@ final class InotifyEngine implements WatchEngine {
     private static final int LISTING_BUFFER_BYTES = 32 * 1024;
     /** How many buffers one wait reads at most before returning, so that requests to the poller are not starved. */
     private static final int MAX_READS_PER_WAIT = 16;
+    /** {@code NAME_MAX}: the longest file name, in bytes, without its NUL. */
+    private static final int NAME_MAX = 255;
+    /** The largest record a read returns: the header, then the longest name and its NUL (256, padded to no more). */
+    static final int MAX_RECORD_BYTES = InotifyEventDecoder.HEADER_BYTES + NAME_MAX + 1;
 
     private final InotifyApi api;
     private final int inotifyFd;
@@ -63,6 +68,7 @@ final class InotifyEngine implements WatchEngine {
     private final ByteBuffer wakeupBuffer = ByteBuffer.allocateDirect(Long.BYTES);
     /** Where directories are listed; a listing is never nested in another. */
     private final ByteBuffer listingBuffer = ByteBuffer.allocateDirect(LISTING_BUFFER_BYTES);
+    private final InotifyApi.PollSet pollSet;
     private final KernelWatchTable watches;
 
     /** Guards the descriptors against wakeups from other threads while they are closed. */
@@ -73,12 +79,15 @@ final class InotifyEngine implements WatchEngine {
     private final Set<InotifyWatch> registrations = new LinkedHashSet<>();
     private final ScanMarks marks = new ScanMarks();
     private InotifyEvent pendingFrom;
+    /** {@link #dispatch}, made once rather than on each read. */
+    private final Consumer<InotifyEvent> dispatcher = this::dispatch;
 
     private InotifyEngine(InotifyApi api, int inotifyFd, int wakeupFd) {
         this.api = api;
         this.inotifyFd = inotifyFd;
         this.wakeupFd = wakeupFd;
         this.watches = new KernelWatchTable(api, inotifyFd);
+        this.pollSet = api.pollSet(inotifyFd, wakeupFd);
     }
 
     /**
@@ -123,7 +132,7 @@ final class InotifyEngine implements WatchEngine {
 
     @Override
     public void awaitChanges(long timeoutNanos) throws IOException {
-        int ready = api.poll(inotifyFd, wakeupFd, pollTimeout(timeoutNanos));
+        int ready = pollSet.poll(pollTimeout(timeoutNanos));
         if ((ready & InotifyApi.READY_WAKEUP) != 0) {
             api.read(wakeupFd, wakeupBuffer);
         }
@@ -155,7 +164,10 @@ final class InotifyEngine implements WatchEngine {
         watches.closing();
     }
 
-    /** Closes both descriptors; closing the inotify descriptor removes whatever kernel watches are left. */
+    /**
+     * Closes both descriptors, which removes whatever kernel watches are left, and frees the poll set. Runs on the
+     * poller thread like every wait, so no wait can still be using the set.
+     */
     @Override
     public void close() {
         synchronized (descriptorLock) {
@@ -166,6 +178,7 @@ final class InotifyEngine implements WatchEngine {
             closeQuietly(api, inotifyFd);
             closeQuietly(api, wakeupFd);
         }
+        pollSet.close();
         watches.clear();
         registrations.clear();
         marks.clear();
@@ -174,19 +187,28 @@ final class InotifyEngine implements WatchEngine {
 
     // ---- reading and dispatching
 
+    /**
+     * Reads and dispatches until the queue is empty, or until {@link #MAX_READS_PER_WAIT} buffers; poll is
+     * level-triggered, so whatever arrives meanwhile is read on the next wait.
+     */
     private void readEvents() throws IOException {
         for (int reads = 1; ; reads++) {
+            marks.readBegins();
             int count = api.read(inotifyFd, readBuffer);
             if (count <= 0) {
                 queueEmpty();
                 return;
             }
             readBuffer.clear().limit(count);
-            if (!InotifyEventDecoder.decode(readBuffer, FileNames.CHARSET, this::dispatch)) {
+            if (!InotifyEventDecoder.decode(readBuffer, FileNames.CHARSET, dispatcher)) {
                 LOG.log(System.Logger.Level.WARNING, "an inotify read of " + count + " bytes did not decode at offset "
                         + readBuffer.position() + "; treating the rest as lost events");
                 flushPendingFrom();
                 overflowAll();
+            }
+            if (emptiedQueue(count)) {
+                queueEmpty();
+                return;
             }
             if (reads >= MAX_READS_PER_WAIT && (pendingFrom == null || reads >= 2 * MAX_READS_PER_WAIT)) {
                 flushPendingFrom();
@@ -195,7 +217,23 @@ final class InotifyEngine implements WatchEngine {
         }
     }
 
-    /** Every event queued before now has been handled: the names that scans reported can be forgotten. */
+    /**
+     * Whether a read of {@code count} bytes, now handled, leaves nothing that another read could still owe: one
+     * that would only return {@code EAGAIN} is saved, a system call per wakeup. The kernel fills the buffer with
+     * as many whole records as fit, so a read that left room for the largest took everything queued when it ran.
+     * Not when an {@code IN_MOVED_FROM} is held back, whose {@code IN_MOVED_TO} may follow at once and is worth one
+     * more read; nor when handling the read marked directories: their scans ran after it, and the duplicate events
+     * the marks are for may have been queued after it too.
+     */
+    private boolean emptiedQueue(int count) {
+        return readBuffer.capacity() - count >= MAX_RECORD_BYTES && pendingFrom == null
+                && !marks.addedSinceReadBegan();
+    }
+
+    /**
+     * Every event queued before the last read has been handled, and no directory was marked after that read
+     * began: the names that scans reported can be forgotten.
+     */
     private void queueEmpty() {
         flushPendingFrom();
         marks.clear();

@@ -2,7 +2,6 @@ package dev.nativewatch.backend.linux;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
 
 import java.io.IOException;
@@ -10,7 +9,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 
-/** The production {@link InotifyApi}: the real system calls through {@link LibC}. Stateless and thread-safe. */
+/**
+ * The production {@link InotifyApi}: the real system calls through {@link LibC}. Thread-safe, and without state
+ * beyond one constant buffer; a {@link JnaPollSet} holds what one engine's waits reuse.
+ */
 final class JnaInotifyApi implements InotifyApi {
 
     /** The one instance; creating it loads libc through JNA, which may fail with a {@link LinkageError}. */
@@ -19,6 +21,16 @@ final class JnaInotifyApi implements InotifyApi {
     private static final String POSIX_ACL_ACCESS = "system.posix_acl_access";
     private static final int ACL_BUFFER_BYTES = 512;
     private static final int ERANGE = 34;
+
+    /**
+     * What {@link #signal} writes: the eventfd counter's increment, in native memory made once. Writes only read
+     * it, so threads signalling different engines at once can share it.
+     */
+    private static final Memory ONE = new Memory(Long.BYTES);
+
+    static {
+        ONE.setLong(0, 1);
+    }
 
     private JnaInotifyApi() {
         // Forces LibC's registration now, so that a missing library fails here and not at the first call.
@@ -61,16 +73,13 @@ final class JnaInotifyApi implements InotifyApi {
 
     @Override
     public void signal(int eventFd) throws InotifyException {
-        try (Memory one = new Memory(Long.BYTES)) {
-            one.setLong(0, 1);
-            while (LibC.write(eventFd, one, new NativeLong(Long.BYTES)).longValue() < 0) {
-                int errno = Native.getLastError();
-                if (errno == EAGAIN) {
-                    return; // The counter is at its maximum: the descriptor is readable already.
-                }
-                if (errno != EINTR) {
-                    throw failure("write", "eventfd", errno);
-                }
+        while (LibC.write(eventFd, ONE, Long.BYTES) < 0) {
+            int errno = Native.getLastError();
+            if (errno == EAGAIN) {
+                return; // The counter is at its maximum: the descriptor is readable already.
+            }
+            if (errno != EINTR) {
+                throw failure("write", "eventfd", errno);
             }
         }
     }
@@ -78,9 +87,9 @@ final class JnaInotifyApi implements InotifyApi {
     @Override
     public int read(int fd, ByteBuffer direct) throws InotifyException {
         Pointer address = Native.getDirectBufferPointer(direct);
-        NativeLong capacity = new NativeLong(direct.capacity());
+        long capacity = direct.capacity();
         while (true) {
-            long count = LibC.read(fd, address, capacity).longValue();
+            long count = LibC.read(fd, address, capacity);
             if (count >= 0) {
                 return (int) count;
             }
@@ -95,28 +104,8 @@ final class JnaInotifyApi implements InotifyApi {
     }
 
     @Override
-    public int poll(int inotifyFd, int wakeupFd, int timeoutMillis) throws InotifyException {
-        try (Memory fds = new Memory(2L * LibC.POLLFD_SIZE)) {
-            fds.clear();
-            fds.setInt(0, inotifyFd);
-            fds.setShort(LibC.POLLFD_EVENTS, LibC.POLLIN);
-            fds.setInt(LibC.POLLFD_SIZE, wakeupFd);
-            fds.setShort(LibC.POLLFD_SIZE + LibC.POLLFD_EVENTS, LibC.POLLIN);
-            if (LibC.poll(fds, new NativeLong(2), timeoutMillis) < 0) {
-                int errno = Native.getLastError();
-                if (errno == EINTR) {
-                    return 0;
-                }
-                throw failure("poll", null, errno);
-            }
-            short inotify = fds.getShort(LibC.POLLFD_REVENTS);
-            short wakeup = fds.getShort(LibC.POLLFD_SIZE + LibC.POLLFD_REVENTS);
-            if (((inotify | wakeup) & LibC.POLLNVAL) != 0) {
-                throw failure("poll", "a closed descriptor", EBADF);
-            }
-            short readable = LibC.POLLIN | LibC.POLLERR | LibC.POLLHUP;
-            return ((inotify & readable) != 0 ? READY_INOTIFY : 0) | ((wakeup & readable) != 0 ? READY_WAKEUP : 0);
-        }
+    public PollSet pollSet(int inotifyFd, int wakeupFd) {
+        return new JnaPollSet(inotifyFd, wakeupFd);
     }
 
     @Override
@@ -137,7 +126,7 @@ final class JnaInotifyApi implements InotifyApi {
     public byte[] accessAcl(Path path) {
         byte[] cPath = FileNames.toCString(path);
         try (Memory value = new Memory(ACL_BUFFER_BYTES)) {
-            long size = LibC.lgetxattr(cPath, POSIX_ACL_ACCESS, value, new NativeLong(ACL_BUFFER_BYTES)).longValue();
+            long size = LibC.lgetxattr(cPath, POSIX_ACL_ACCESS, value, ACL_BUFFER_BYTES);
             if (size >= 0) {
                 return value.getByteArray(0, (int) size);
             }
@@ -145,17 +134,17 @@ final class JnaInotifyApi implements InotifyApi {
                 return null; // ENODATA (no ACL), ENOTSUP (none on this file system), or the entry is gone
             }
         }
-        long needed = LibC.lgetxattr(cPath, POSIX_ACL_ACCESS, null, new NativeLong(0)).longValue();
+        long needed = LibC.lgetxattr(cPath, POSIX_ACL_ACCESS, null, 0);
         if (needed <= 0) {
             return null;
         }
         try (Memory value = new Memory(needed)) {
-            long size = LibC.lgetxattr(cPath, POSIX_ACL_ACCESS, value, new NativeLong(needed)).longValue();
+            long size = LibC.lgetxattr(cPath, POSIX_ACL_ACCESS, value, needed);
             return size < 0 ? null : value.getByteArray(0, (int) size);
         }
     }
 
-    private static InotifyException failure(String syscall, String subject, int errno) {
+    static InotifyException failure(String syscall, String subject, int errno) {
         return new InotifyException(syscall, subject, errno, describe(errno));
     }
 

@@ -2,7 +2,6 @@ package dev.nativewatch.backend.linux;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
-import com.sun.jna.NativeLong;
 import com.sun.jna.Platform;
 import com.sun.jna.Pointer;
 
@@ -10,6 +9,12 @@ import com.sun.jna.Pointer;
  * The C library functions the inotify backend calls, bound by JNA direct mapping (no proxy, no reflection per
  * call). Loading this class loads libc; it fails with a {@link LinkageError} where JNA or a function is missing.
  * Functions return -1 on failure and leave errno, which {@link Native#getLastError()} reads right after the call.
+ *
+ * <p>{@code size_t}, {@code ssize_t} and {@code nfds_t} are declared as Java {@code long}, which direct mapping
+ * passes as a 64-bit integer with no conversion. {@code NativeLong} would fit 32-bit platforms too, but JNA
+ * converts it reflectively on every call, on the path of every event; these declarations are right only where
+ * those types are 64 bits wide, so {@link Inotify} reports the backend unavailable on any other JVM
+ * ({@link #HAS_64_BIT_SIZES}).
  */
 final class LibC {
 
@@ -31,6 +36,9 @@ final class LibC {
     static final short POLLHUP = 0x010;
     static final short POLLNVAL = 0x020;
 
+    /** Whether {@code size_t} and {@code long} are 64 bits wide, as the declarations below assume. */
+    static final boolean HAS_64_BIT_SIZES = Native.SIZE_T_SIZE == Long.BYTES && Native.LONG_SIZE == Long.BYTES;
+
     private LibC() {
     }
 
@@ -47,19 +55,19 @@ final class LibC {
     static native int eventfd(int initval, int flags);
 
     /** {@code ssize_t read(int fd, void *buf, size_t count);} */
-    static native NativeLong read(int fd, Pointer buf, NativeLong count);
+    static native long read(int fd, Pointer buf, long count);
 
     /** {@code ssize_t write(int fd, const void *buf, size_t count);} */
-    static native NativeLong write(int fd, Pointer buf, NativeLong count);
+    static native long write(int fd, Pointer buf, long count);
 
-    /** {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout);} */
-    static native int poll(Pointer fds, NativeLong nfds, int timeout);
+    /** {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout);} where {@code nfds_t} is unsigned long */
+    static native int poll(Pointer fds, long nfds, int timeout);
 
     /** {@code int close(int fd);} */
     static native int close(int fd);
 
     /** {@code ssize_t lgetxattr(const char *path, const char *name, void *value, size_t size);} */
-    static native NativeLong lgetxattr(byte[] path, String name, Pointer value, NativeLong size);
+    static native long lgetxattr(byte[] path, String name, Pointer value, long size);
 
     /** {@code char *strerror(int errnum);} */
     static native String strerror(int errnum);

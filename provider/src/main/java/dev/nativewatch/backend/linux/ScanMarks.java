@@ -16,10 +16,26 @@ import java.util.Set;
 final class ScanMarks {
 
     private final Map<WatchedDirectory, Set<String>> byDirectory = new HashMap<>();
+    /** Whether a mark was added since the last read of the queue began; see {@link #addedSinceReadBegan()}. */
+    private boolean addedSinceReadBegan;
 
     /** A listing of {@code dir} reported {@code entry} as created. */
     void mark(WatchedDirectory dir, String entry) {
         byDirectory.computeIfAbsent(dir, d -> new HashSet<>()).add(entry);
+        addedSinceReadBegan = true;
+    }
+
+    /** The engine is about to read the queue. */
+    void readBegins() {
+        addedSinceReadBegan = false;
+    }
+
+    /**
+     * @return whether a listing added marks since the last read began: its duplicate events may have been queued
+     * after that read, so that read emptying the queue does not make these marks useless
+     */
+    boolean addedSinceReadBegan() {
+        return addedSinceReadBegan;
     }
 
     /** @return whether a listing had reported this entry as created; the mark is consumed */

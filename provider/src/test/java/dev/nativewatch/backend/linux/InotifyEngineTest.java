@@ -361,6 +361,19 @@ class InotifyEngineTest {
     }
 
     @Test
+    void closingTheEngineReleasesItsPollSet() throws IOException {
+        TestApi api = new TestApi();
+        EngineHarness faulty = new EngineHarness(api);
+        assertEquals(1, api.openPollSets());
+        faulty.close();
+        assertEquals(0, api.openPollSets());
+        faulty.engine.close();
+        assertEquals(0, api.openPollSets(), "closing twice releases nothing twice");
+        InotifyException e = assertThrows(InotifyException.class, () -> faulty.engine.awaitChanges(0));
+        assertEquals(InotifyApi.EBADF, e.errno());
+    }
+
+    @Test
     void eventsForAWatchDescriptorNobodyKnowsAreIgnored() throws IOException {
         TestApi api = new TestApi();
         try (EngineHarness faulty = new EngineHarness(api)) {

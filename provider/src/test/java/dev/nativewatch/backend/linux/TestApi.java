@@ -8,14 +8,16 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * The real system calls, with what a test needs on top: failures injected into {@code inotify_init1} and
  * {@code inotify_add_watch}, listings without entry types, bytes injected into the event stream, a gate that holds
- * the engine's reads of its inotify descriptor, the set of watch descriptors added and not removed (closing the
- * inotify descriptor removes them all), and how often {@code inotify_add_watch} and {@code inotify_rm_watch} were
- * called.
+ * the engine's reads of its inotify descriptor, an action run after each watch is added, and counts of what was
+ * used: watch descriptors added and not removed (closing the inotify descriptor removes them all), calls of
+ * {@code inotify_add_watch} and {@code inotify_rm_watch}, reads of the inotify descriptor, poll sets not closed.
  */
 final class TestApi implements InotifyApi {
 
@@ -31,6 +33,9 @@ final class TestApi implements InotifyApi {
     private volatile int addWatchesLeft = Integer.MAX_VALUE;
     private volatile CountDownLatch gate;
     private volatile boolean entryTypesHidden;
+    private volatile Consumer<Path> afterAddWatch = path -> { };
+    private final AtomicInteger inotifyReads = new AtomicInteger();
+    private final AtomicInteger openPollSets = new AtomicInteger();
 
     /** The next {@code inotify_init1} fails with this errno. */
     void failInit(int errno) {
@@ -77,6 +82,21 @@ final class TestApi implements InotifyApi {
         }
     }
 
+    /** Runs {@code action} with the directory's path each time a watch has been added, before the call returns. */
+    void afterAddWatch(Consumer<Path> action) {
+        afterAddWatch = action;
+    }
+
+    /** @return how many reads of the inotify descriptor were made, those that returned injected bytes included */
+    int inotifyReads() {
+        return inotifyReads.get();
+    }
+
+    /** @return how many poll sets were made and not closed */
+    int openPollSets() {
+        return openPollSets.get();
+    }
+
     /**
      * @return the watch descriptors added and not removed through this API, by {@code inotify_rm_watch} or by
      * closing the inotify descriptor
@@ -117,6 +137,7 @@ final class TestApi implements InotifyApi {
             live.add(wd);
             addWatchCalls++;
         }
+        afterAddWatch.accept(path);
         return wd;
     }
 
@@ -142,6 +163,7 @@ final class TestApi implements InotifyApi {
     @Override
     public int read(int fd, ByteBuffer direct) throws InotifyException {
         if (fd == inotifyFd) {
+            inotifyReads.incrementAndGet();
             byte[] bytes = injected.poll();
             if (bytes != null) {
                 direct.duplicate().clear().put(bytes);
@@ -159,12 +181,31 @@ final class TestApi implements InotifyApi {
         return real.read(fd, direct);
     }
 
+    /** The real poll set, except that injected bytes make the inotify descriptor ready. */
     @Override
-    public int poll(int inotifyFd, int wakeupFd, int timeoutMillis) throws InotifyException {
-        if (!injected.isEmpty()) {
-            return READY_INOTIFY;
-        }
-        return real.poll(inotifyFd, wakeupFd, timeoutMillis);
+    public PollSet pollSet(int inotifyFd, int wakeupFd) {
+        PollSet set = real.pollSet(inotifyFd, wakeupFd);
+        openPollSets.incrementAndGet();
+        return new PollSet() {
+            private boolean closed;
+
+            @Override
+            public int poll(int timeoutMillis) throws InotifyException {
+                if (!closed && !injected.isEmpty()) {
+                    return READY_INOTIFY;
+                }
+                return set.poll(timeoutMillis);
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    openPollSets.decrementAndGet();
+                }
+                set.close();
+            }
+        };
     }
 
     @Override
