@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -58,7 +59,7 @@ record EntryAttributes(int mode, int uid, int gid, byte[] acl, FileTime lastModi
 
     /** @return whether a registration asking for these change classes must remember its entries' attributes */
     static boolean neededFor(Set<Change> changes) {
-        return changes.stream().anyMatch(NEEDED_FOR::contains);
+        return !Collections.disjoint(changes, NEEDED_FOR);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.nativewatch.backend.linux;
 import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.WatchSpec;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -51,10 +52,10 @@ final class InotifyMasks {
             // Keeping the tree of watches up to date needs every directory entering or leaving it.
             mask |= IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO;
         }
-        if (changes.stream().anyMatch(WRITES::contains)) {
+        if (!Collections.disjoint(changes, WRITES)) {
             mask |= IN_MODIFY;
         }
-        if (changes.stream().anyMatch(ATTRIBUTE_CHANGES::contains)) {
+        if (!Collections.disjoint(changes, ATTRIBUTE_CHANGES)) {
             mask |= IN_ATTRIB;
         }
         if (changes.contains(Change.LAST_ACCESS)) {

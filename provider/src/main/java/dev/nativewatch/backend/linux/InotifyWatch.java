@@ -27,6 +27,9 @@ final class InotifyWatch implements DirectoryWatch {
     private final EntryAttributeTracker attributes;
     private final DirectoryTreeWatcher tree;
     private WatchSpec spec;
+    /** The masks {@link #spec} needs, kept because every directory a walk attaches asks for one. */
+    private int rootMask;
+    private int subdirectoryMask;
     private WatchedDirectory rootDirectory;
     private boolean released;
     private boolean rootMoved;
@@ -35,7 +38,7 @@ final class InotifyWatch implements DirectoryWatch {
     InotifyWatch(InotifyEngine engine, Path root, WatchSpec spec, ChangeSink sink) {
         this.engine = engine;
         this.root = root;
-        this.spec = spec;
+        useSpec(spec);
         this.sink = sink;
         this.attributes = new EntryAttributeTracker(this, engine);
         this.tree = new DirectoryTreeWatcher(this, engine, sink, attributes);
@@ -70,13 +73,13 @@ final class InotifyWatch implements DirectoryWatch {
             return;
         }
         WatchSpec previous = spec;
-        spec = replacement;
+        useSpec(replacement);
         try {
             if (replacement.subtree() && !previous.subtree()) {
                 tree.watchTreeOrFail(rootDirectory);
             }
         } catch (IOException | RuntimeException e) {
-            spec = previous;
+            useSpec(previous);
             tree.dropSubdirectories(rootDirectory);
             try {
                 tree.updateMasks(rootDirectory);
@@ -101,7 +104,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     /** @return the inotify event bits one of this registration's directories needs */
     int maskFor(WatchedDirectory dir) {
-        return InotifyMasks.of(spec, dir.isRoot());
+        return dir.isRoot() ? rootMask : subdirectoryMask;
     }
 
     /** @return the file system of the registered directory, to which the relative paths of its events belong */
@@ -271,6 +274,12 @@ final class InotifyWatch implements DirectoryWatch {
     }
 
     // ---- helpers
+
+    private void useSpec(WatchSpec replacement) {
+        spec = replacement;
+        rootMask = InotifyMasks.of(replacement, true);
+        subdirectoryMask = InotifyMasks.of(replacement, false);
+    }
 
     /**
      * A directory entered the tree (created or moved in): for a subtree registration it is watched, and what is in

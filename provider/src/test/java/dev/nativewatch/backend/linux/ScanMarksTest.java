@@ -43,4 +43,16 @@ class ScanMarksTest {
         assertFalse(marks.unmark(dir, "f"));
         assertFalse(marks.unmark(other, "g"));
     }
+
+    @Test
+    void tellsWhetherMarksWereAddedSinceAReadBegan() {
+        marks.readBegins();
+        assertFalse(marks.addedSinceReadBegan());
+        marks.mark(dir, "f");
+        assertTrue(marks.addedSinceReadBegan());
+        marks.unmark(dir, "f");
+        assertTrue(marks.addedSinceReadBegan(), "consuming a mark does not undo that one was added");
+        marks.readBegins();
+        assertFalse(marks.addedSinceReadBegan());
+    }
 }
