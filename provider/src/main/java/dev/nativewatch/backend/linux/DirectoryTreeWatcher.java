@@ -51,7 +51,7 @@ final class DirectoryTreeWatcher {
      * @throws IOException naming {@code fs.inotify.max_user_watches}; the caller removes what was added
      */
     void watchTreeOrFail(WatchedDirectory top) throws IOException {
-        watchTree(top, false, true);
+        watchTree(top, owner.pathOf(top), false, true);
         IOException failure = limitReached;
         limitReached = null;
         if (failure != null) {
@@ -61,7 +61,7 @@ final class DirectoryTreeWatcher {
 
     /** Watches the tree under {@code top} without reporting what it finds; the watch limit is an overflow. */
     void watchTree(WatchedDirectory top) {
-        watchTree(top, false, false);
+        watchTree(top, owner.pathOf(top), false, false);
     }
 
     /**
@@ -72,9 +72,10 @@ final class DirectoryTreeWatcher {
      *               an unmount uncovered, whose entries were there before
      */
     void watchSubtree(WatchedDirectory parent, String name, boolean report) {
-        WatchedDirectory child = attachChild(parent, owner.pathOf(parent), name, false);
+        Path path = owner.pathOf(parent).resolve(name);
+        WatchedDirectory child = attachChild(parent, path, name, false);
         if (child != null) {
-            watchTree(child, report, false);
+            watchTree(child, path, report, false);
         }
     }
 
@@ -117,28 +118,33 @@ final class DirectoryTreeWatcher {
      * @param registering stop at the watch limit, leaving the failure in {@link #limitReached}, instead of
      *                    logging it and reporting an overflow
      */
-    private void watchTree(WatchedDirectory top, boolean report, boolean registering) {
-        Deque<WatchedDirectory> pending = new ArrayDeque<>();
-        pending.push(top);
+    private void watchTree(WatchedDirectory top, Path topPath, boolean report, boolean registering) {
+        // Directories keep no path (see WatchedDirectory); the walk carries each one's path from its parent's.
+        Deque<Located> pending = new ArrayDeque<>();
+        pending.push(new Located(top, topPath));
         while (!pending.isEmpty()) {
-            WatchedDirectory dir = pending.pop();
+            Located next = pending.pop();
+            WatchedDirectory dir = next.dir();
             if (dir.detached) {
                 continue;
             }
-            // Directories keep no path (see WatchedDirectory): build it once for the listing and every child.
-            Path path = owner.pathOf(dir);
-            for (String name : list(dir, path, report)) {
+            for (String name : list(dir, next.path(), report)) {
                 if (dir.child(name) == null) {
+                    Path path = next.path().resolve(name);
                     WatchedDirectory child = attachChild(dir, path, name, registering);
                     if (limitReached != null) {
                         return;
                     }
                     if (child != null) {
-                        pending.push(child);
+                        pending.push(new Located(child, path));
                     }
                 }
             }
         }
+    }
+
+    /** A directory the walk has still to list, with its path. */
+    private record Located(WatchedDirectory dir, Path path) {
     }
 
     /**
@@ -191,13 +197,12 @@ final class DirectoryTreeWatcher {
      * Watches a subdirectory. A directory that is gone, was replaced by a file or a link, or cannot be read is
      * skipped (the last one logged).
      *
-     * @param parentPath the parent's path, {@code owner.pathOf(parent)}
+     * @param path       the subdirectory's path: its parent's with {@code name} added
      * @param registering at the watch limit, leave the failure in {@link #limitReached} instead of logging it and
      *                    reporting an overflow
      * @return the new directory, or null if it is not watched
      */
-    private WatchedDirectory attachChild(WatchedDirectory parent, Path parentPath, String name, boolean registering) {
-        Path path = parentPath.resolve(name);
+    private WatchedDirectory attachChild(WatchedDirectory parent, Path path, String name, boolean registering) {
         WatchedDirectory child = newDirectory(parent, name);
         try {
             engine.kernelWatches().attachSubdirectory(child, path);
