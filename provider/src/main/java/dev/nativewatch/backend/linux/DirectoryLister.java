@@ -30,7 +30,7 @@ final class DirectoryLister {
     }
 
     /** See {@link InotifyApi#listDirectory}. */
-    static void list(Path dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
+    static void list(NativePath dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
             throws IOException {
         if (getdentsUsable) {
             try {
@@ -41,10 +41,10 @@ final class DirectoryLister {
                 LOG.log(System.Logger.Level.DEBUG, () -> "getdents64 cannot be called, listing through NIO: " + e);
             }
         }
-        listWithNio(dir, everyEntry, visitor);
+        listWithNio(Path.of(dir.toString()), everyEntry, visitor);
     }
 
-    static void listWithGetdents(Path dir, ByteBuffer direct, boolean everyEntry,
+    static void listWithGetdents(NativePath dir, ByteBuffer direct, boolean everyEntry,
                                          BiConsumer<String, EntryKind> visitor) throws InotifyException {
         int fd = open(dir);
         try {
@@ -70,10 +70,9 @@ final class DirectoryLister {
         }
     }
 
-    private static int open(Path dir) throws InotifyException {
-        byte[] path = FileNames.toCString(dir);
+    private static int open(NativePath dir) throws InotifyException {
         while (true) {
-            int fd = DirectoryCalls.open(path, DirectoryCalls.O_DIRECTORY | LibC.O_CLOEXEC);
+            int fd = DirectoryCalls.open(dir.cString(), DirectoryCalls.O_DIRECTORY | LibC.O_CLOEXEC);
             if (fd >= 0) {
                 return fd;
             }

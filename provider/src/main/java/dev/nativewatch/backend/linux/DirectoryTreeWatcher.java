@@ -51,7 +51,7 @@ final class DirectoryTreeWatcher {
      * @throws IOException naming {@code fs.inotify.max_user_watches}; the caller removes what was added
      */
     void watchTreeOrFail(WatchedDirectory top) throws IOException {
-        watchTree(top, owner.pathOf(top), false, true);
+        watchTree(top, NativePath.of(owner.pathOf(top)), false, true);
         IOException failure = limitReached;
         limitReached = null;
         if (failure != null) {
@@ -61,7 +61,7 @@ final class DirectoryTreeWatcher {
 
     /** Watches the tree under {@code top} without reporting what it finds; the watch limit is an overflow. */
     void watchTree(WatchedDirectory top) {
-        watchTree(top, owner.pathOf(top), false, false);
+        watchTree(top, NativePath.of(owner.pathOf(top)), false, false);
     }
 
     /**
@@ -72,7 +72,7 @@ final class DirectoryTreeWatcher {
      *               an unmount uncovered, whose entries were there before
      */
     void watchSubtree(WatchedDirectory parent, String name, boolean report) {
-        Path path = owner.pathOf(parent).resolve(name);
+        NativePath path = NativePath.of(owner.pathOf(parent)).child(name);
         WatchedDirectory child = attachChild(parent, path, name, false);
         if (child != null) {
             watchTree(child, path, report, false);
@@ -118,7 +118,7 @@ final class DirectoryTreeWatcher {
      * @param registering stop at the watch limit, leaving the failure in {@link #limitReached}, instead of
      *                    logging it and reporting an overflow
      */
-    private void watchTree(WatchedDirectory top, Path topPath, boolean report, boolean registering) {
+    private void watchTree(WatchedDirectory top, NativePath topPath, boolean report, boolean registering) {
         // Directories keep no path (see WatchedDirectory); the walk carries each one's path from its parent's.
         Deque<Located> pending = new ArrayDeque<>();
         pending.push(new Located(top, topPath));
@@ -130,7 +130,7 @@ final class DirectoryTreeWatcher {
             }
             for (String name : list(dir, next.path(), report)) {
                 if (dir.child(name) == null) {
-                    Path path = next.path().resolve(name);
+                    NativePath path = next.path().child(name);
                     WatchedDirectory child = attachChild(dir, path, name, registering);
                     if (limitReached != null) {
                         return;
@@ -144,7 +144,7 @@ final class DirectoryTreeWatcher {
     }
 
     /** A directory the walk has still to list, with its path. */
-    private record Located(WatchedDirectory dir, Path path) {
+    private record Located(WatchedDirectory dir, NativePath path) {
     }
 
     /**
@@ -155,15 +155,16 @@ final class DirectoryTreeWatcher {
      * @param path its path, {@code owner.pathOf(dir)}
      * @return the names of its subdirectories, and of entries that may be
      */
-    private List<String> list(WatchedDirectory dir, Path path, boolean report) {
+    private List<String> list(WatchedDirectory dir, NativePath path, boolean report) {
         List<String> subdirectories = new ArrayList<>();
         Path relative = report ? dir.relative() : null;
         boolean tracked = dir.entries != null;
+        Path dirPath = tracked ? owner.pathOf(dir) : null;
         try {
             engine.listDirectory(path, report || tracked, (name, kind) -> {
                 if (tracked) {
                     // A tracked directory keeps the attributes of each entry, which say what it is as well.
-                    EntryAttributes listed = attributes.listed(dir, name, path.resolve(name));
+                    EntryAttributes listed = attributes.listed(dir, name, dirPath.resolve(name));
                     if (listed == null) {
                         return; // gone meanwhile
                     }
@@ -189,7 +190,7 @@ final class DirectoryTreeWatcher {
         return subdirectories;
     }
 
-    private static void warnUnlisted(Path path, IOException e) {
+    private static void warnUnlisted(NativePath path, IOException e) {
         LOG.log(System.Logger.Level.WARNING, "cannot list " + path + ", so changes under it may go unreported: " + e);
     }
 
@@ -202,7 +203,8 @@ final class DirectoryTreeWatcher {
      *                    reporting an overflow
      * @return the new directory, or null if it is not watched
      */
-    private WatchedDirectory attachChild(WatchedDirectory parent, Path path, String name, boolean registering) {
+    private WatchedDirectory attachChild(WatchedDirectory parent, NativePath path, String name,
+                                         boolean registering) {
         WatchedDirectory child = newDirectory(parent, name);
         try {
             engine.kernelWatches().attachSubdirectory(child, path);
@@ -212,7 +214,7 @@ final class DirectoryTreeWatcher {
                     return null; // gone, or no longer a directory (IN_ONLYDIR, IN_DONT_FOLLOW)
                 }
                 case InotifyApi.ENOSPC -> {
-                    IOException limit = InotifyLimits.watchesExhausted(path, e);
+                    IOException limit = InotifyLimits.watchesExhausted(path.toString(), e);
                     if (registering) {
                         limitReached = limit;
                         return null;

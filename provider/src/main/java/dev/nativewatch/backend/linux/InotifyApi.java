@@ -60,7 +60,7 @@ interface InotifyApi {
     int inotifyInit() throws InotifyException;
 
     /** {@code inotify_add_watch(fd, path, mask)}. @return the watch descriptor */
-    int addWatch(int fd, Path path, int mask) throws InotifyException;
+    int addWatch(int fd, NativePath path, int mask) throws InotifyException;
 
     /** {@code inotify_rm_watch(fd, wd)}. */
     void removeWatch(int fd, int wd) throws InotifyException;
@@ -99,7 +99,7 @@ interface InotifyApi {
      *                     {@link #ENOTDIR} (or NIO's {@code NoSuchFileException}, {@code NotDirectoryException})
      *                     when it is gone or no longer a directory
      */
-    void listDirectory(Path dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
+    void listDirectory(NativePath dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
             throws IOException;
 
     /**

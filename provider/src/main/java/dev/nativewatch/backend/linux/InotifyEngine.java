@@ -414,7 +414,7 @@ final class InotifyEngine implements WatchEngine {
     }
 
     /** Lists a directory into this engine's buffer; see {@link InotifyApi#listDirectory}. */
-    void listDirectory(Path dir, boolean everyEntry, BiConsumer<String, EntryKind> visitor) throws IOException {
+    void listDirectory(NativePath dir, boolean everyEntry, BiConsumer<String, EntryKind> visitor) throws IOException {
         api.listDirectory(dir, listingBuffer, everyEntry, visitor);
     }
 

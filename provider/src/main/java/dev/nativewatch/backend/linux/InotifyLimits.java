@@ -34,7 +34,7 @@ final class InotifyLimits {
     }
 
     /** The message for ENOSPC from {@code inotify_add_watch}: the watch table of this user is full. */
-    static IOException watchesExhausted(Path directory, InotifyException cause) {
+    static IOException watchesExhausted(String directory, InotifyException cause) {
         String value = current(MAX_USER_WATCHES);
         IOException e = new IOException("cannot watch " + directory + ": the inotify watch limit of this user, "
                 + "fs.inotify.max_user_watches = " + value + ", has been reached (each watched directory takes one "

@@ -47,8 +47,8 @@ final class JnaInotifyApi implements InotifyApi {
     }
 
     @Override
-    public int addWatch(int fd, Path path, int mask) throws InotifyException {
-        int wd = LibC.inotify_add_watch(fd, FileNames.toCString(path), mask);
+    public int addWatch(int fd, NativePath path, int mask) throws InotifyException {
+        int wd = LibC.inotify_add_watch(fd, path.cString(), mask);
         if (wd < 0) {
             throw failure("inotify_add_watch", path.toString(), Native.getLastError());
         }
@@ -117,7 +117,7 @@ final class JnaInotifyApi implements InotifyApi {
     }
 
     @Override
-    public void listDirectory(Path dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
+    public void listDirectory(NativePath dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
             throws IOException {
         DirectoryLister.list(dir, direct, everyEntry, visitor);
     }

@@ -76,20 +76,20 @@ final class KernelWatchTable {
      */
     void attachRoot(WatchedDirectory root, Path path) throws IOException {
         try {
-            attach(root, path, IN_ONLYDIR);
+            attach(root, NativePath.of(path), IN_ONLYDIR);
         } catch (InotifyException e) {
             throw switch (e.errno()) {
                 case InotifyApi.ENOENT -> withCause(new NoSuchFileException(path.toString()), e);
                 case InotifyApi.ENOTDIR -> withCause(new NotDirectoryException(path.toString()), e);
                 case InotifyApi.EACCES -> withCause(new AccessDeniedException(path.toString(), null, e.getMessage()), e);
-                case InotifyApi.ENOSPC -> InotifyLimits.watchesExhausted(path, e);
+                case InotifyApi.ENOSPC -> InotifyLimits.watchesExhausted(path.toString(), e);
                 default -> e;
             };
         }
     }
 
     /** Watches a directory under a root, not following a symbolic link. */
-    void attachSubdirectory(WatchedDirectory dir, Path path) throws InotifyException {
+    void attachSubdirectory(WatchedDirectory dir, NativePath path) throws InotifyException {
         attach(dir, path, IN_ONLYDIR | IN_DONT_FOLLOW);
     }
 
@@ -97,7 +97,7 @@ final class KernelWatchTable {
      * Adds the directory's events to the kernel watch of its inode, creating it if needed. {@code IN_MASK_ADD}
      * keeps the events another registration asked for on the same watch.
      */
-    private void attach(WatchedDirectory dir, Path path, int flags) throws InotifyException {
+    private void attach(WatchedDirectory dir, NativePath path, int flags) throws InotifyException {
         int mask = dir.owner.maskFor(dir);
         int wd = api.addWatch(inotifyFd, path, mask | flags | IN_MASK_ADD);
         KernelWatch kernel = watches.get(wd);
@@ -169,7 +169,7 @@ final class KernelWatchTable {
         }
         boolean widening = (wanted & ~kernel.mask) != 0;
         WatchedDirectory via = kernel.first();
-        Path path = via.owner.pathOf(via);
+        NativePath path = NativePath.of(via.owner.pathOf(via));
         int flags = IN_ONLYDIR | (via.isRoot() ? 0 : IN_DONT_FOLLOW);
         int wd;
         try {

@@ -116,7 +116,7 @@ class DirectoryListerTest {
 
     private Map<String, EntryKind> listWithGetdents(Path directory, boolean everyEntry) throws IOException {
         Map<String, EntryKind> entries = new TreeMap<>();
-        DirectoryLister.listWithGetdents(directory, smallBuffer, everyEntry, entries::put);
+        DirectoryLister.listWithGetdents(NativePath.of(directory), smallBuffer, everyEntry, entries::put);
         return entries;
     }
 

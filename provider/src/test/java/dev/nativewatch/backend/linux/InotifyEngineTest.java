@@ -400,7 +400,7 @@ class InotifyEngineTest {
         int fd = api.inotifyInit();
         try {
             InotifyException e = assertThrows(InotifyException.class,
-                    () -> api.addWatch(fd, dir.resolve("missing"), InotifyApi.IN_CREATE));
+                    () -> api.addWatch(fd, NativePath.of(dir.resolve("missing")), InotifyApi.IN_CREATE));
             assertEquals(InotifyApi.ENOENT, e.errno());
             assertTrue(e.getMessage().startsWith("inotify_add_watch(" + dir.resolve("missing") + "): "), e.getMessage());
             assertTrue(e.getMessage().contains("No such file or directory (errno 2)"), e.getMessage());

@@ -61,7 +61,7 @@ class JnaInotifyApiTest {
 
     @Test
     void aReadReturnsTheBytesOfTheQueuedEvents() throws IOException {
-        api.addWatch(inotifyFd, temp, InotifyApi.IN_CREATE);
+        api.addWatch(inotifyFd, NativePath.of(temp), InotifyApi.IN_CREATE);
         Files.createFile(temp.resolve("abc"));
         ByteBuffer buffer = ByteBuffer.allocateDirect(InotifyEngine.READ_BUFFER_BYTES);
         assertEquals(InotifyEventDecoder.HEADER_BYTES + 16, api.read(inotifyFd, buffer), "one record, name padded");
@@ -74,7 +74,7 @@ class JnaInotifyApiTest {
             assertEquals(0, set.poll(0));
             api.signal(wakeupFd);
             assertEquals(InotifyApi.READY_WAKEUP, set.poll(0));
-            api.addWatch(inotifyFd, temp, InotifyApi.IN_CREATE);
+            api.addWatch(inotifyFd, NativePath.of(temp), InotifyApi.IN_CREATE);
             Files.createFile(temp.resolve("f"));
             assertEquals(InotifyApi.READY_INOTIFY | InotifyApi.READY_WAKEUP, set.poll(0), "level-triggered");
             api.read(wakeupFd, ByteBuffer.allocateDirect(Long.BYTES));

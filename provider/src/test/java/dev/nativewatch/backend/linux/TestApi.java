@@ -127,12 +127,13 @@ final class TestApi implements InotifyApi {
     }
 
     @Override
-    public int addWatch(int fd, Path path, int mask) throws InotifyException {
+    public int addWatch(int fd, NativePath nativePath, int mask) throws InotifyException {
+        Path path = Path.of(nativePath.toString());
         if (failingPath.test(path) || addWatchesLeft-- <= 0) {
             throw new InotifyException("inotify_add_watch", path.toString(), addWatchErrno,
                     JnaInotifyApi.describe(addWatchErrno));
         }
-        int wd = real.addWatch(fd, path, mask);
+        int wd = real.addWatch(fd, nativePath, mask);
         synchronized (this) {
             live.add(wd);
             addWatchCalls++;
@@ -220,7 +221,7 @@ final class TestApi implements InotifyApi {
     }
 
     @Override
-    public void listDirectory(Path dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
+    public void listDirectory(NativePath dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
             throws IOException {
         if (entryTypesHidden) {
             real.listDirectory(dir, direct, true, (name, kind) -> visitor.accept(name, EntryKind.UNKNOWN));
