@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A registration's key, with the JDK's state machine and event rules: repeated events merge into one with a
@@ -38,6 +39,8 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
     private List<WatchEvent<?>> events = new ArrayList<>();
     private final Map<Object, NativeWatchEvent<?>> lastModifyEvents = new HashMap<>();
     private boolean queued;
+    /** Set under the monitor when the key is to be queued; the queuing itself happens after leaving it. */
+    private final AtomicBoolean offerPending = new AtomicBoolean();
     private boolean recovering;
     private OverflowRecovery recovery;
 
@@ -81,6 +84,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
      */
     @Override
     public boolean reset() {
+        boolean stillValid;
         synchronized (this) {
             if (state == State.SIGNALLED && valid) {
                 if (events.isEmpty()) {
@@ -89,8 +93,10 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
                     enqueue();
                 }
             }
-            return valid;
+            stillValid = valid;
         }
+        offerIfSignalled();
+        return stillValid;
     }
 
     @Override
@@ -158,6 +164,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
                 signalIfRegistered(current, StandardWatchEventKinds.ENTRY_MODIFY, context);
             }
         }
+        offerIfSignalled();
     }
 
     /**
@@ -180,6 +187,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
             signalIfRegistered(current, fromKind, fromContext);
             signalIfRegistered(current, toKind, toContext);
         }
+        offerIfSignalled();
     }
 
     @Override
@@ -196,6 +204,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
             synchronized (this) {
                 signal();
             }
+            offerIfSignalled();
         }
     }
 
@@ -250,6 +259,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
                 recovering = false;
             }
         }
+        offerIfSignalled();
     }
 
     /** @return whether this call made the key invalid */
@@ -271,48 +281,54 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         }
     }
 
-    /** The JDK's merge rules; {@code capped} is false only for events that recover an overflow. */
+    /** Adds an event and queues the key if that signalled it; {@code capped} is false only for recovered events. */
     private void signalEvent(WatchEvent.Kind<?> kind, Object context, boolean capped) {
         synchronized (this) {
-            int size = events.size();
-            if (size > 0) {
-                WatchEvent<?> previous = events.get(size - 1);
-                if (previous.kind() == StandardWatchEventKinds.OVERFLOW
-                        || (previous.kind() == kind && Objects.equals(previous.context(), context))) {
-                    ((NativeWatchEvent<?>) previous).increment();
-                    signal();
-                    return;
-                }
-                if (!lastModifyEvents.isEmpty()) {
-                    if (kind == StandardWatchEventKinds.ENTRY_MODIFY) {
-                        NativeWatchEvent<?> earlier = lastModifyEvents.get(context);
-                        if (earlier != null) {
-                            earlier.increment();
-                            signal();
-                            return;
-                        }
-                    } else {
-                        lastModifyEvents.remove(context);
-                    }
-                }
-                if (capped && size >= maxEvents) {
-                    kind = StandardWatchEventKinds.OVERFLOW;
-                    context = null;
-                }
-            }
-            NativeWatchEvent<?> event = newEvent(kind, context);
-            if (kind == StandardWatchEventKinds.ENTRY_MODIFY) {
-                lastModifyEvents.put(context, event);
-            } else if (kind == StandardWatchEventKinds.OVERFLOW) {
-                events.clear();
-                lastModifyEvents.clear();
-                if (recovery != null) {
-                    recovery.overflowed();
-                }
-            }
-            events.add(event);
-            signal();
+            addEvent(kind, context, capped);
         }
+        offerIfSignalled();
+    }
+
+    /** The JDK's merge rules. Guarded by this. */
+    private void addEvent(WatchEvent.Kind<?> kind, Object context, boolean capped) {
+        int size = events.size();
+        if (size > 0) {
+            WatchEvent<?> previous = events.get(size - 1);
+            if (previous.kind() == StandardWatchEventKinds.OVERFLOW
+                    || (previous.kind() == kind && Objects.equals(previous.context(), context))) {
+                ((NativeWatchEvent<?>) previous).increment();
+                signal();
+                return;
+            }
+            if (!lastModifyEvents.isEmpty()) {
+                if (kind == StandardWatchEventKinds.ENTRY_MODIFY) {
+                    NativeWatchEvent<?> earlier = lastModifyEvents.get(context);
+                    if (earlier != null) {
+                        earlier.increment();
+                        signal();
+                        return;
+                    }
+                } else {
+                    lastModifyEvents.remove(context);
+                }
+            }
+            if (capped && size >= maxEvents) {
+                kind = StandardWatchEventKinds.OVERFLOW;
+                context = null;
+            }
+        }
+        NativeWatchEvent<?> event = newEvent(kind, context);
+        if (kind == StandardWatchEventKinds.ENTRY_MODIFY) {
+            lastModifyEvents.put(context, event);
+        } else if (kind == StandardWatchEventKinds.OVERFLOW) {
+            events.clear();
+            lastModifyEvents.clear();
+            if (recovery != null) {
+                recovery.overflowed();
+            }
+        }
+        events.add(event);
+        signal();
     }
 
     @SuppressWarnings("unchecked")
@@ -332,6 +348,17 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
     private void enqueue() {
         if (!queued) {
             queued = true;
+            offerPending.set(true);
+        }
+    }
+
+    /**
+     * Puts the key in the service's queue if a signal asked for it. Called after leaving this key's monitor where
+     * the caller can: a consumer that wakes to take the key needs the monitor at once ({@link #dequeued()}), and
+     * would block until the signalling thread had left it.
+     */
+    private void offerIfSignalled() {
+        if (offerPending.compareAndSet(true, false)) {
             service.enqueue(this);
         }
     }
