@@ -1,23 +1,13 @@
 package dev.nativewatch.tck;
 
+import dev.nativewatch.backend.Backend;
 import dev.nativewatch.backend.polling.PollingBackend;
-import dev.nativewatch.core.NativeWatchService;
 
-import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.Map;
 
-/**
- * nativewatch's core on the polling backend, without the spi layer: the directory is a plain JDK path, and
- * registration goes through {@link NativeWatchService#register} directly, so the key's watchable is that path.
- * This isolates the core and the backend from the delegating provider that {@link NativeWatchPathFixture} adds.
- */
-class NativeWatchCoreFixture implements WatchServiceFixture {
+/** nativewatch's core on the polling backend, registering through the core. */
+class NativeWatchCoreFixture extends CoreRegistrationFixture {
 
     static final Duration INTERVAL = Duration.ofMillis(50);
 
@@ -27,24 +17,8 @@ class NativeWatchCoreFixture implements WatchServiceFixture {
     }
 
     @Override
-    public WatchService newWatchService() throws IOException {
-        return new NativeWatchService(new PollingBackend(INTERVAL), FileSystems.getDefault(), relative -> relative);
-    }
-
-    @Override
-    public Path newDirectory() throws IOException {
-        return TempDirectories.newDirectory();
-    }
-
-    @Override
-    public WatchKey register(WatchService service, Path directory, WatchEvent.Kind<?>[] kinds,
-                             WatchEvent.Modifier... modifiers) throws IOException {
-        return ((NativeWatchService) service).register(directory, directory, kinds, modifiers);
-    }
-
-    @Override
-    public Extensions extensions() {
-        return NativeWatchDeclarations.extensions();
+    Backend backend() {
+        return new PollingBackend(INTERVAL);
     }
 
     @Override
@@ -53,14 +27,8 @@ class NativeWatchCoreFixture implements WatchServiceFixture {
     }
 
     @Override
-    public Map<String, String> notApplicable() {
-        String throughCore = "this fixture registers through the core, not through a Path; "
-                + "nativewatch-path checks Path.register";
-        return Map.of(
-                "Registration.nullWatcherIsNpe", throughCore,
-                "Registration.foreignWatcherIsProviderMismatch", throughCore,
-                "EventDelivery.eventsArriveInTheOrderOfTheChanges",
-                "a poller reports the changes one scan finds in the order of the directory listing");
+    Map<String, String> backendNotApplicable() {
+        return NativeWatchDeclarations.notApplicable("polling");
     }
 
     @Override

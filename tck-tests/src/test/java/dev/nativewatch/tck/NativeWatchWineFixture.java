@@ -1,16 +1,12 @@
 package dev.nativewatch.tck;
 
+import dev.nativewatch.backend.Backend;
 import dev.nativewatch.backend.windows.WindowsBackend;
 import dev.nativewatch.backend.windows.WineBridge;
-import dev.nativewatch.core.NativeWatchService;
 import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
-import java.nio.file.FileSystems;
 import java.nio.file.Path;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -18,13 +14,13 @@ import java.util.TreeMap;
 /**
  * nativewatch's core on the Windows backend, whose Win32 calls a helper program makes under Wine
  * ({@link WineBridge}): the real ReadDirectoryChangesW of a peer implementation, on this Linux machine. It
- * registers through the core, like {@link NativeWatchCoreFixture}, and is measured against the JDK on Windows.
+ * registers through the core ({@link CoreRegistrationFixture}) and is measured against the JDK on Windows.
  *
  * <p>The build passes the helper the provider module compiles ({@code -Ddev.nativewatch.wineBridge.exe}) and a
  * Wine prefix ({@code -Ddev.nativewatch.winePrefix}). Without wine or the helper, every check is n/a, saying why.
  * Where Wine differs from what Windows documents, the check is declared a deviation naming the difference.
  */
-class NativeWatchWineFixture implements WatchServiceFixture {
+class NativeWatchWineFixture extends CoreRegistrationFixture {
 
     private static WineBridge bridge;
     private static IOException failure;
@@ -35,8 +31,8 @@ class NativeWatchWineFixture implements WatchServiceFixture {
     }
 
     @Override
-    public WatchService newWatchService() throws IOException {
-        return new NativeWatchService(new WindowsBackend(bridge()), FileSystems.getDefault(), relative -> relative);
+    Backend backend() throws IOException {
+        return new WindowsBackend(bridge());
     }
 
     /** @return the bridge of this JVM, started once; aborts the check where Wine or the helper is missing */
@@ -66,22 +62,6 @@ class NativeWatchWineFixture implements WatchServiceFixture {
     }
 
     @Override
-    public Path newDirectory() throws IOException {
-        return TempDirectories.newDirectory();
-    }
-
-    @Override
-    public WatchKey register(WatchService service, Path directory, WatchEvent.Kind<?>[] kinds,
-                             WatchEvent.Modifier... modifiers) throws IOException {
-        return ((NativeWatchService) service).register(directory, directory, kinds, modifiers);
-    }
-
-    @Override
-    public Extensions extensions() {
-        return NativeWatchDeclarations.extensions();
-    }
-
-    @Override
     public Platform platform() {
         return Platform.WINDOWS;
     }
@@ -107,12 +87,8 @@ class NativeWatchWineFixture implements WatchServiceFixture {
     }
 
     @Override
-    public Map<String, String> notApplicable() {
-        String throughCore = "this fixture registers through the core, not through a Path; "
-                + "nativewatch-path checks Path.register";
+    Map<String, String> backendNotApplicable() {
         return Map.of(
-                "Registration.nullWatcherIsNpe", throughCore,
-                "Registration.foreignWatcherIsProviderMismatch", throughCore,
                 "Extension.subtreeFollowsDirectoriesCreatedLater", "Wine races on brand-new subdirectories: it adds "
                         + "a new subdirectory's inotify watch when its server handles the creation, so whether a file "
                         + "created right after its directory is reported depends on timing (Windows reports it)");
