@@ -14,7 +14,8 @@ import static dev.nativewatch.backend.linux.InotifyApi.IN_MODIFY;
 
 /**
  * Remembers the attributes of one registration's entries, in each directory's {@link WatchedDirectory#entries}, so
- * that a modify-class event can be told apart into the change classes it stands for. Confined to the poller thread.
+ * that a modify-class event can be told apart into the change classes it stands for. Entries are keyed by kernel
+ * name (see {@link FileNames}). Confined to the poller thread.
  */
 final class EntryAttributeTracker {
 
@@ -122,7 +123,7 @@ final class EntryAttributeTracker {
         }
         if ((mask & IN_ATTRIB) != 0) {
             changes.add(Change.ATTRIBUTES);
-            if (dir.entries != null && !owner.isRootMoved()) {
+            if (dir.entries != null) {
                 EntryAttributes before = dir.entries.get(name);
                 EntryAttributes now = remember(dir, name);
                 if (before != null && now != null) {
@@ -141,10 +142,12 @@ final class EntryAttributeTracker {
 
     /** Reads and keeps an entry's attributes; @return them, or null if the entry cannot be read */
     private EntryAttributes remember(WatchedDirectory dir, String name) {
-        if (owner.isRootMoved()) {
+        Path directory = owner.pathOf(dir);
+        if (directory == null) {
             return null; // Its path is unknown.
         }
-        EntryAttributes attributes = EntryAttributes.read(owner.pathOf(dir).resolve(name), aclReader());
+        EntryAttributes attributes = EntryAttributes.read(directory.resolve(owner.relativePath(new String[] {name})),
+                aclReader());
         if (attributes == null) {
             dir.entries.remove(name);
         } else {
@@ -155,7 +158,8 @@ final class EntryAttributeTracker {
 
     /** Reads the attributes of every entry of a directory afresh. */
     private void baseline(WatchedDirectory dir) {
-        dir.entries = EntryAttributes.readAll(owner.pathOf(dir), aclReader());
+        Path directory = owner.pathOf(dir);
+        dir.entries = directory == null ? new HashMap<>() : EntryAttributes.readAll(directory, aclReader());
     }
 
     private InotifyApi aclReader() {

@@ -73,7 +73,7 @@ record EntryAttributes(int mode, int uid, int gid, byte[] acl, FileTime lastModi
             for (Path entry : stream) {
                 EntryAttributes attributes = read(entry, api);
                 if (attributes != null) {
-                    entries.put(entry.getFileName().toString(), attributes);
+                    entries.put(FileNames.kernelName(entry), attributes);
                 }
             }
         } catch (IOException | DirectoryIteratorException e) {

@@ -50,6 +50,7 @@ interface InotifyApi {
     int ENFILE = 23;
     int EMFILE = 24;
     int ENOSPC = 28;
+    int ELOOP = 40;
 
     /** {@code poll} result bit: the inotify descriptor has events to read. */
     int READY_INOTIFY = 1;
@@ -89,17 +90,35 @@ interface InotifyApi {
     void close(int fd) throws InotifyException;
 
     /**
-     * Lists a directory, following a symbolic link to it, and hands each entry but {@code .} and {@code ..} to the
-     * visitor with what the listing says of its type.
+     * Opens a directory for listing ({@code openat(AT_FDCWD, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)}), following
+     * symbolic links as a registered path is followed.
+     *
+     * @return the new descriptor, for {@link #listDirectory} and {@link NativePath#ofDescriptor}; the caller closes it
+     */
+    int openDirectory(NativePath path) throws InotifyException;
+
+    /**
+     * Opens the entry {@code name} of an open directory, if it is a directory and not a symbolic link
+     * ({@code openat(parentFd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)}). Going through the parent's
+     * descriptor rather than a path opens the entry of that very directory, wherever it has been moved meanwhile.
+     *
+     * @param name a kernel name (see {@link FileNames})
+     * @return the new descriptor; the caller closes it
+     * @throws InotifyException with {@link #ENOENT} if the entry is gone, {@link #ENOTDIR} or {@link #ELOOP} if it
+     *                          is not a directory
+     */
+    int openSubdirectory(int parentFd, String name) throws InotifyException;
+
+    /**
+     * Lists an open directory from its start, and hands each entry but {@code .} and {@code ..} to the visitor with
+     * its kernel name and what the listing says of its type.
      *
      * @param direct     a direct buffer to list into, from its start; its position and limit are left alone
      * @param everyEntry hand over every entry; if false, only those that {@linkplain EntryKind#mayBeDirectory may
      *                   be directories}
-     * @throws IOException if the directory cannot be listed; an {@link InotifyException} with {@link #ENOENT} or
-     *                     {@link #ENOTDIR} (or NIO's {@code NoSuchFileException}, {@code NotDirectoryException})
-     *                     when it is gone or no longer a directory
+     * @throws IOException if the directory cannot be listed
      */
-    void listDirectory(NativePath dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
+    void listDirectory(int fd, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
             throws IOException;
 
     /**

@@ -17,32 +17,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import static dev.nativewatch.backend.linux.InotifyApi.IN_CREATE;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE_SELF;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_IGNORED;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_FROM;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_TO;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVE_SELF;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_Q_OVERFLOW;
-import static dev.nativewatch.backend.linux.InotifyApi.IN_UNMOUNT;
 
 /**
  * The inotify engine of one watch service: one inotify descriptor for all its watches, and one eventfd that
  * {@link #wakeup()} writes to. {@link #awaitChanges} polls both, reads whole buffers of events, decodes them and
- * hands each to the registrations whose directories it concerns.
- *
- * <p>One kernel watch may serve several registrations ({@link KernelWatchTable}): each event on it goes to each of
- * them, and each filters by its own spec.
- *
- * <p>Renames: {@code IN_MOVED_FROM} is held back until the next event. If that is the {@code IN_MOVED_TO} with the
- * same cookie the two are one rename; otherwise the entry left (it was moved out of every watched directory). A
- * FROM at the end of a read waits for the next read only if that read has events at once.
+ * has an {@link EventRouter} hand each to the registrations whose directories it concerns.
  *
  * <p>Subtree registrations report the contents of a directory that enters the tree as created. The contents are
  * listed after the directory is watched, so an entry created meanwhile may be both listed and reported by its own
  * queued {@code IN_CREATE}: the engine remembers the names each listing reported ({@link ScanMarks}) until the
- * queue has been read empty, and drops the duplicate event.
+ * queue has been read empty, and drops the duplicate event. Reading the queue empty is also when directories whose
+ * parent's path was stale are attached ({@link PendingAttachments}).
  *
  * <p>Everything but {@link #wakeup()} runs on the service's poller thread.
  */
@@ -78,7 +64,9 @@ final class InotifyEngine implements WatchEngine {
     // Confined to the poller thread.
     private final Set<InotifyWatch> registrations = new LinkedHashSet<>();
     private final ScanMarks marks = new ScanMarks();
-    private InotifyEvent pendingFrom;
+    private final EventRouter router;
+    /** Registrations with directories waiting to be attached; see {@link #attachmentPending}. */
+    private final Set<InotifyWatch> withPendingAttachments = new LinkedHashSet<>();
     /** {@link #dispatch}, made once rather than on each read. */
     private final Consumer<InotifyEvent> dispatcher = this::dispatch;
 
@@ -88,6 +76,7 @@ final class InotifyEngine implements WatchEngine {
         this.wakeupFd = wakeupFd;
         this.watches = new KernelWatchTable(api, inotifyFd);
         this.pollSet = api.pollSet(inotifyFd, wakeupFd);
+        this.router = new EventRouter(watches);
     }
 
     /**
@@ -117,8 +106,14 @@ final class InotifyEngine implements WatchEngine {
 
     // ---- WatchEngine
 
+    /**
+     * Reads what is queued before identifying: ext4 gives a new directory the inode number of one just deleted, so
+     * a registration of a re-created directory would otherwise find the key of the deleted one, which its queued
+     * {@code IN_IGNORED} is about to invalidate.
+     */
     @Override
     public Object identify(Path dir) throws IOException {
+        readEvents();
         return DirectoryIdentity.of(dir);
     }
 
@@ -181,8 +176,9 @@ final class InotifyEngine implements WatchEngine {
         pollSet.close();
         watches.clear();
         registrations.clear();
+        withPendingAttachments.clear();
         marks.clear();
-        pendingFrom = null;
+        router.clear();
     }
 
     // ---- reading and dispatching
@@ -200,18 +196,18 @@ final class InotifyEngine implements WatchEngine {
                 return;
             }
             readBuffer.clear().limit(count);
-            if (!InotifyEventDecoder.decode(readBuffer, FileNames.CHARSET, dispatcher)) {
+            if (!InotifyEventDecoder.decode(readBuffer, FileNames.KERNEL, dispatcher)) {
                 LOG.log(System.Logger.Level.WARNING, "an inotify read of " + count + " bytes did not decode at offset "
                         + readBuffer.position() + "; treating the rest as lost events");
-                flushPendingFrom();
+                router.flushPendingFrom();
                 overflowAll();
             }
             if (emptiedQueue(count)) {
                 queueEmpty();
                 return;
             }
-            if (reads >= MAX_READS_PER_WAIT && (pendingFrom == null || reads >= 2 * MAX_READS_PER_WAIT)) {
-                flushPendingFrom();
+            if (reads >= MAX_READS_PER_WAIT && (!router.holdsFrom() || reads >= 2 * MAX_READS_PER_WAIT)) {
+                router.flushPendingFrom();
                 return;
             }
         }
@@ -226,174 +222,48 @@ final class InotifyEngine implements WatchEngine {
      * the marks are for may have been queued after it too.
      */
     private boolean emptiedQueue(int count) {
-        return readBuffer.capacity() - count >= MAX_RECORD_BYTES && pendingFrom == null
+        return readBuffer.capacity() - count >= MAX_RECORD_BYTES && !router.holdsFrom()
                 && !marks.addedSinceReadBegan();
     }
 
     /**
      * Every event queued before the last read has been handled, and no directory was marked after that read
-     * began: the names that scans reported can be forgotten.
+     * began: the names that scans reported can be forgotten, and the registrations' models have caught up with
+     * every rename that made a path stale.
      */
     private void queueEmpty() {
-        flushPendingFrom();
+        router.flushPendingFrom();
         marks.clear();
-    }
-
-    private void dispatch(InotifyEvent event) {
-        if (event.has(IN_Q_OVERFLOW)) {
-            flushPendingFrom();
-            LOG.log(System.Logger.Level.DEBUG, () -> "the inotify queue overflowed; fs.inotify.max_queued_events = "
-                    + InotifyLimits.current(InotifyLimits.MAX_QUEUED_EVENTS));
-            overflowAll();
-            return;
-        }
-        if (pendingFrom != null) {
-            if (event.has(IN_MOVED_TO) && event.cookie() == pendingFrom.cookie()) {
-                InotifyEvent from = pendingFrom;
-                pendingFrom = null;
-                renamed(from, event);
-                return;
-            }
-            flushPendingFrom();
-        }
-        KernelWatch kernel = watches.get(event.wd());
-        if (kernel == null) {
-            return; // A watch already removed: its last events and its IN_IGNORED still arrive.
-        }
-        deliver(event, kernel);
-    }
-
-    /** Hands an event to the directories of the kernel watch it came from, by what it says happened. */
-    private void deliver(InotifyEvent event, KernelWatch kernel) {
-        if (event.has(IN_IGNORED)) {
-            removedByKernel(kernel);
-        } else if (event.has(IN_UNMOUNT)) {
-            unmounted(kernel);
-        } else if (event.has(IN_DELETE_SELF)) {
-            invalidateRoots(kernel, "the watched directory was deleted");
-        } else if (event.has(IN_MOVE_SELF)) {
-            Object dirs = kernel.directories();
-            for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
-                WatchedDirectory dir = KernelWatch.get(dirs, i);
-                if (dir.isRoot() && !dir.detached) {
-                    dir.owner.rootMoved();
+        if (!withPendingAttachments.isEmpty()) {
+            List<InotifyWatch> waiting = new ArrayList<>(withPendingAttachments);
+            withPendingAttachments.clear();
+            for (InotifyWatch registration : waiting) {
+                registration.retryPending();
+                if (registration.hasPending()) {
+                    withPendingAttachments.add(registration);
                 }
-            }
-        } else if (event.name() == null) {
-            // An event on the watched directory itself: the JDK reports none, and a subtree reports it through
-            // the parent directory's watch.
-        } else if (event.has(IN_MOVED_FROM)) {
-            pendingFrom = event;
-        } else {
-            Object dirs = kernel.directories();
-            for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
-                WatchedDirectory dir = KernelWatch.get(dirs, i);
-                if (event.has(IN_CREATE | IN_MOVED_TO)) {
-                    dir.owner.entryCreated(dir, event.name(), event.isDirectory());
-                } else if (event.has(IN_DELETE)) {
-                    dir.owner.entryDeleted(dir, event.name());
-                } else {
-                    dir.owner.entryModified(dir, event.name(), event.mask());
-                }
-            }
-        }
-    }
-
-    /** An {@code IN_MOVED_FROM} with no {@code IN_MOVED_TO} after it: the entry left every watched directory. */
-    private void flushPendingFrom() {
-        InotifyEvent from = pendingFrom;
-        if (from == null) {
-            return;
-        }
-        pendingFrom = null;
-        KernelWatch kernel = watches.get(from.wd());
-        if (kernel != null) {
-            Object dirs = kernel.directories();
-            for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
-                WatchedDirectory dir = KernelWatch.get(dirs, i);
-                dir.owner.entryDeleted(dir, from.name());
             }
         }
     }
 
     /**
-     * One rename, told to each registration by what it sees of it: both directories (a rename), only the old one
-     * (the entry left) or only the new one (the entry arrived).
+     * Routes one event. A failure while handling it must not end the service: the registrations cannot be sure
+     * their models are right any more, so each is told of lost events and rebuilds its model.
      */
-    private void renamed(InotifyEvent from, InotifyEvent to) {
-        KernelWatch fromKernel = watches.get(from.wd());
-        KernelWatch toKernel = watches.get(to.wd());
-        Object fromDirs = fromKernel == null ? null : fromKernel.directories();
-        Object toDirs = toKernel == null ? null : toKernel.directories();
-        for (int i = 0, n = KernelWatch.count(fromDirs); i < n; i++) {
-            WatchedDirectory fromDir = KernelWatch.get(fromDirs, i);
-            WatchedDirectory toDir = ownedBy(toDirs, fromDir.owner);
-            if (toDir != null) {
-                fromDir.owner.entryRenamed(fromDir, from.name(), toDir, to.name(), to.isDirectory());
-            } else {
-                fromDir.owner.entryDeleted(fromDir, from.name());
+    private void dispatch(InotifyEvent event) {
+        try {
+            if (event.has(IN_Q_OVERFLOW)) {
+                router.flushPendingFrom();
+                LOG.log(System.Logger.Level.DEBUG, () -> "the inotify queue overflowed; fs.inotify.max_queued_events = "
+                        + InotifyLimits.current(InotifyLimits.MAX_QUEUED_EVENTS));
+                overflowAll();
+                return;
             }
-        }
-        for (int i = 0, n = KernelWatch.count(toDirs); i < n; i++) {
-            WatchedDirectory toDir = KernelWatch.get(toDirs, i);
-            if (ownedBy(fromDirs, toDir.owner) == null) {
-                toDir.owner.entryCreated(toDir, to.name(), to.isDirectory());
-            }
-        }
-    }
-
-    /** @param dirs a result of {@link KernelWatch#directories()}, or null for none */
-    private static WatchedDirectory ownedBy(Object dirs, InotifyWatch owner) {
-        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
-            WatchedDirectory dir = KernelWatch.get(dirs, i);
-            if (dir.owner == owner && !dir.detached) {
-                return dir;
-            }
-        }
-        return null;
-    }
-
-    /** {@code IN_IGNORED}: the kernel removed the watch, because its directory was deleted or unmounted. */
-    private void removedByKernel(KernelWatch kernel) {
-        watches.removedByKernel(kernel);
-        Object dirs = kernel.directories();
-        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
-            WatchedDirectory dir = KernelWatch.get(dirs, i);
-            if (dir.detached) {
-                continue;
-            }
-            if (dir.isRoot()) {
-                dir.owner.invalidate("the watched directory was deleted or its file system unmounted");
-            } else {
-                dir.owner.directoryGone(dir);
-            }
-        }
-    }
-
-    /** {@code IN_UNMOUNT}: a registration of the directory ends; one with it under its root watches it afresh. */
-    private void unmounted(KernelWatch kernel) {
-        Object dirs = kernel.directories();
-        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
-            WatchedDirectory dir = KernelWatch.get(dirs, i);
-            if (dir.detached) {
-                continue;
-            }
-            if (dir.isRoot()) {
-                dir.owner.invalidate("the file system of the watched directory was unmounted");
-            } else {
-                dir.owner.subdirectoryUnmounted(dir);
-            }
-        }
-    }
-
-    /** Invalidates the registrations whose root this kernel watch is; directories under a root wait for their parent's events. */
-    private void invalidateRoots(KernelWatch kernel, String reason) {
-        Object dirs = kernel.directories();
-        for (int i = 0, n = KernelWatch.count(dirs); i < n; i++) {
-            WatchedDirectory dir = KernelWatch.get(dirs, i);
-            if (dir.isRoot() && !dir.detached) {
-                dir.owner.invalidate(reason);
-            }
+            router.route(event);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "handling " + event + " failed; reporting an overflow", e);
+            router.clear();
+            overflowAll();
         }
     }
 
@@ -413,9 +283,14 @@ final class InotifyEngine implements WatchEngine {
         return watches;
     }
 
-    /** Lists a directory into this engine's buffer; see {@link InotifyApi#listDirectory}. */
-    void listDirectory(NativePath dir, boolean everyEntry, BiConsumer<String, EntryKind> visitor) throws IOException {
-        api.listDirectory(dir, listingBuffer, everyEntry, visitor);
+    /** Lists an open directory into this engine's buffer; see {@link InotifyApi#listDirectory}. */
+    void listDirectory(int fd, boolean everyEntry, BiConsumer<String, EntryKind> visitor) throws IOException {
+        api.listDirectory(fd, listingBuffer, everyEntry, visitor);
+    }
+
+    /** A registration has directories to attach once the queue has been read empty. */
+    void attachmentPending(InotifyWatch registration) {
+        withPendingAttachments.add(registration);
     }
 
     /** The entries that listings reported as created; they are forgotten once the queue has been read empty. */
@@ -426,6 +301,7 @@ final class InotifyEngine implements WatchEngine {
     /** A registration released all its watches. */
     void forget(InotifyWatch registration) {
         registrations.remove(registration);
+        withPendingAttachments.remove(registration);
     }
 
     // ---- for tests
@@ -455,6 +331,11 @@ final class InotifyEngine implements WatchEngine {
             millis++;
         }
         return (int) Math.min(Integer.MAX_VALUE, millis);
+    }
+
+    /** Closes a descriptor the engine opened for a while, such as one to list a directory. */
+    void closeQuietly(int fd) {
+        closeQuietly(api, fd);
     }
 
     private static void closeQuietly(InotifyApi api, int fd) {

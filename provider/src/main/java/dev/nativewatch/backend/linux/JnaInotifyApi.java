@@ -7,6 +7,7 @@ import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
@@ -117,9 +118,33 @@ final class JnaInotifyApi implements InotifyApi {
     }
 
     @Override
-    public void listDirectory(NativePath dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
+    public int openDirectory(NativePath path) throws InotifyException {
+        return openAt(LibC.AT_FDCWD, path.cString(), 0, path.toString());
+    }
+
+    @Override
+    public int openSubdirectory(int parentFd, String name) throws InotifyException {
+        byte[] bytes = name.getBytes(FileNames.KERNEL);
+        return openAt(parentFd, Arrays.copyOf(bytes, bytes.length + 1), LibC.O_NOFOLLOW, name);
+    }
+
+    private static int openAt(int dirFd, byte[] cPath, int flags, String subject) throws InotifyException {
+        while (true) {
+            int fd = LibC.openat(dirFd, cPath, LibC.O_DIRECTORY | LibC.O_CLOEXEC | flags);
+            if (fd >= 0) {
+                return fd;
+            }
+            int errno = Native.getLastError();
+            if (errno != EINTR) {
+                throw failure("openat", subject, errno);
+            }
+        }
+    }
+
+    @Override
+    public void listDirectory(int fd, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
             throws IOException {
-        DirectoryLister.list(dir, direct, everyEntry, visitor);
+        DirectoryLister.list(fd, direct, everyEntry, visitor);
     }
 
     @Override

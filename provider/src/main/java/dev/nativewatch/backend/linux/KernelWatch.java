@@ -1,6 +1,7 @@
 package dev.nativewatch.backend.linux;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * One kernel watch (one watch descriptor). inotify gives the same descriptor for the same directory however often
@@ -10,8 +11,7 @@ import java.util.Arrays;
  * <p>Nearly every kernel watch serves one directory, and there is one per watched directory, so that directory is
  * held in a field of its own; only a shared watch has an array, and a new one whenever a directory joins or leaves.
  * The handlers of an event may attach or detach directories of the very watch the event came from, so the engine
- * iterates what {@link #directories()} returned before it started: that never changes, and taking it allocates
- * nothing.
+ * goes through the directories as they were when it started ({@link #forEachDirectory}).
  */
 final class KernelWatch {
 
@@ -28,30 +28,42 @@ final class KernelWatch {
     }
 
     /**
-     * @return the directories as they are now, for {@link #count} and {@link #get}; later joins and leaves do not
-     * change what is returned
+     * Hands each directory to {@code action}, as they are when the call begins: the action may attach directories
+     * to this watch or detach them, which replaces the array rather than changing it, and does not change what this
+     * call goes through.
      */
-    Object directories() {
-        return directories;
-    }
-
-    /** @return how many directories a result of {@link #directories()} holds */
-    static int count(Object directories) {
-        if (directories == null) {
-            return 0;
-        }
-        return directories instanceof WatchedDirectory ? 1 : ((WatchedDirectory[]) directories).length;
-    }
-
-    /** @return the directory at {@code index} of a result of {@link #directories()} */
-    static WatchedDirectory get(Object directories, int index) {
-        if (directories instanceof WatchedDirectory single) {
-            if (index != 0) {
-                throw new IndexOutOfBoundsException(index);
+    void forEachDirectory(Consumer<WatchedDirectory> action) {
+        Object now = directories;
+        if (now instanceof WatchedDirectory single) {
+            action.accept(single);
+        } else if (now != null) {
+            for (WatchedDirectory dir : (WatchedDirectory[]) now) {
+                action.accept(dir);
             }
-            return single;
         }
-        return ((WatchedDirectory[]) directories)[index];
+    }
+
+    /** @return the directory of this watch that belongs to {@code owner} and is attached, or null */
+    WatchedDirectory directoryOf(InotifyWatch owner) {
+        Object now = directories;
+        if (now instanceof WatchedDirectory single) {
+            return single.owner == owner && !single.detached ? single : null;
+        }
+        if (now != null) {
+            for (WatchedDirectory dir : (WatchedDirectory[]) now) {
+                if (dir.owner == owner && !dir.detached) {
+                    return dir;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @return the union of the masks its directories' registrations ask for */
+    int wantedMask() {
+        int[] wanted = {0};
+        forEachDirectory(dir -> wanted[0] |= dir.owner.maskFor(dir));
+        return wanted[0];
     }
 
     boolean isEmpty() {
@@ -60,7 +72,7 @@ final class KernelWatch {
 
     /** @return one of the directories; the watch must not be empty */
     WatchedDirectory first() {
-        return get(directories, 0);
+        return directories instanceof WatchedDirectory single ? single : ((WatchedDirectory[]) directories)[0];
     }
 
     void add(WatchedDirectory dir) {
@@ -108,7 +120,7 @@ final class KernelWatch {
 
     @Override
     public String toString() {
-        return "KernelWatch[wd=" + wd + ", mask=0x" + Integer.toHexString(mask) + ", " + count(directories)
+        return "KernelWatch[wd=" + wd + ", mask=0x" + Integer.toHexString(mask) + ", " + toArray().length
                 + " directories]";
     }
 }

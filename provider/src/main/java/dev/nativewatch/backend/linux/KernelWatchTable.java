@@ -1,10 +1,5 @@
 package dev.nativewatch.backend.linux;
 
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
 
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DONT_FOLLOW;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MASK_ADD;
@@ -67,39 +62,13 @@ final class KernelWatchTable {
     }
 
     /**
-     * Watches a registration's root, following symbolic links as the JDK does.
-     *
-     * @throws NoSuchFileException    if it does not exist
-     * @throws NotDirectoryException  if it is not a directory
-     * @throws AccessDeniedException  if it cannot be read
-     * @throws IOException            naming {@code fs.inotify.max_user_watches} if the watch limit is reached
+     * Adds the directory's events to the kernel watch of the directory open at {@code fd}, creating the watch if
+     * needed. Naming the directory by its descriptor rather than a path watches that very directory wherever it has
+     * been moved meanwhile; {@code IN_MASK_ADD} keeps the events another registration asked for on the same watch.
      */
-    void attachRoot(WatchedDirectory root, Path path) throws IOException {
-        try {
-            attach(root, NativePath.of(path), IN_ONLYDIR);
-        } catch (InotifyException e) {
-            throw switch (e.errno()) {
-                case InotifyApi.ENOENT -> withCause(new NoSuchFileException(path.toString()), e);
-                case InotifyApi.ENOTDIR -> withCause(new NotDirectoryException(path.toString()), e);
-                case InotifyApi.EACCES -> withCause(new AccessDeniedException(path.toString(), null, e.getMessage()), e);
-                case InotifyApi.ENOSPC -> InotifyLimits.watchesExhausted(path.toString(), e);
-                default -> e;
-            };
-        }
-    }
-
-    /** Watches a directory under a root, not following a symbolic link. */
-    void attachSubdirectory(WatchedDirectory dir, NativePath path) throws InotifyException {
-        attach(dir, path, IN_ONLYDIR | IN_DONT_FOLLOW);
-    }
-
-    /**
-     * Adds the directory's events to the kernel watch of its inode, creating it if needed. {@code IN_MASK_ADD}
-     * keeps the events another registration asked for on the same watch.
-     */
-    private void attach(WatchedDirectory dir, NativePath path, int flags) throws InotifyException {
+    void attach(WatchedDirectory dir, int fd) throws InotifyException {
         int mask = dir.owner.maskFor(dir);
-        int wd = api.addWatch(inotifyFd, path, mask | flags | IN_MASK_ADD);
+        int wd = api.addWatch(inotifyFd, NativePath.ofDescriptor(fd), mask | IN_ONLYDIR | IN_MASK_ADD);
         KernelWatch kernel = watches.get(wd);
         if (kernel == null) {
             kernel = new KernelWatch(wd);
@@ -108,6 +77,26 @@ final class KernelWatchTable {
         kernel.mask |= mask;
         kernel.add(dir);
         dir.kernel = kernel;
+    }
+
+    /**
+     * Tells whether the directory open at {@code fd} is the one {@code expected} watches: inotify gives the same
+     * descriptor for the same directory however often it is added. The probe asks for nothing the expected watch
+     * does not already have.
+     */
+    boolean isWatchedAs(int fd, KernelWatch expected) throws InotifyException {
+        int wd = api.addWatch(inotifyFd, NativePath.ofDescriptor(fd), expected.mask | IN_ONLYDIR | IN_MASK_ADD);
+        if (wd == expected.wd) {
+            return true;
+        }
+        if (watches.get(wd) == null) {
+            try {
+                api.removeWatch(inotifyFd, wd); // a directory no registration watches: undo the probe
+            } catch (InotifyException e) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "cannot remove probing watch " + wd + ": " + e.getMessage());
+            }
+        }
+        return false;
     }
 
     /** Stops a directory's share of its kernel watch; the last one out removes the watch. Idempotent. */
@@ -158,18 +147,13 @@ final class KernelWatchTable {
         if (kernel == null || kernel.isEmpty() || !isCurrent(kernel)) {
             return;
         }
-        int wanted = 0;
-        Object directories = kernel.directories();
-        for (int i = 0, n = KernelWatch.count(directories); i < n; i++) {
-            WatchedDirectory dir = KernelWatch.get(directories, i);
-            wanted |= dir.owner.maskFor(dir);
-        }
+        int wanted = kernel.wantedMask();
         if (wanted == kernel.mask) {
             return;
         }
         boolean widening = (wanted & ~kernel.mask) != 0;
         WatchedDirectory via = kernel.first();
-        NativePath path = NativePath.of(via.owner.pathOf(via));
+        NativePath path = via.owner.nativePathOf(via);
         int flags = IN_ONLYDIR | (via.isRoot() ? 0 : IN_DONT_FOLLOW);
         int wd;
         try {
@@ -206,8 +190,4 @@ final class KernelWatchTable {
         }
     }
 
-    private static <E extends IOException> E withCause(E exception, Throwable cause) {
-        exception.initCause(cause);
-        return exception;
-    }
 }

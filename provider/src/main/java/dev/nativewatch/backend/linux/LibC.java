@@ -27,6 +27,13 @@ final class LibC {
     /** {@code O_CLOEXEC}, which is also {@code IN_CLOEXEC} and {@code EFD_CLOEXEC}. */
     static final int O_CLOEXEC = Platform.isSPARC() ? 0x40_0000 : 0x8_0000;
 
+    /** {@code AT_FDCWD}: {@link #openat} resolves a relative path against the working directory. */
+    static final int AT_FDCWD = -100;
+    /** {@code O_DIRECTORY}: on a path that is no longer a directory (a pipe, say), fail instead of blocking. */
+    static final int O_DIRECTORY = Platform.isARM() || Platform.isPPC() ? 0x4000 : 0x1_0000;
+    /** {@code O_NOFOLLOW}: fail on a symbolic link instead of following it. */
+    static final int O_NOFOLLOW = Platform.isARM() || Platform.isPPC() ? 0x8000 : 0x2_0000;
+
     // struct pollfd { int fd; short events; short revents; };  8 bytes
     static final int POLLFD_SIZE = 8;
     static final int POLLFD_EVENTS = 4;
@@ -62,6 +69,9 @@ final class LibC {
 
     /** {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout);} where {@code nfds_t} is unsigned long */
     static native int poll(Pointer fds, long nfds, int timeout);
+
+    /** {@code int openat(int dirfd, const char *pathname, int flags);} */
+    static native int openat(int dirfd, byte[] pathname, int flags);
 
     /** {@code int close(int fd);} */
     static native int close(int fd);

@@ -4,11 +4,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * An absolute path as the kernel takes it: its bytes in the file-name charset, ending in a NUL. A walk of a tree
- * builds each subdirectory's from its parent's and the entry's name with one copy, where a {@link Path} would be
- * parsed, normalized, turned into a string and encoded again for every system call that names it; on a tree of
- * 100,000 directories that was a noticeable share of the time to watch it, most of all before the JIT compiled it.
- * Immutable.
+ * A path as the kernel takes it: its exact bytes, ending in a NUL. A walk of a tree builds each subdirectory's from
+ * its parent's and the entry's kernel name with one copy, where a {@link Path} would be parsed, normalized, turned
+ * into a string and encoded again for every system call that names it. Immutable.
  */
 final class NativePath {
 
@@ -23,9 +21,18 @@ final class NativePath {
         return new NativePath(FileNames.toCString(path));
     }
 
-    /** @return the path of the entry {@code name} of this directory */
+    /**
+     * @return the path that names whatever an open descriptor refers to, wherever it has since been moved: the
+     * kernel resolves {@code /proc/self/fd/N} to the descriptor's file itself, not to a path
+     */
+    static NativePath ofDescriptor(int fd) {
+        byte[] text = ("/proc/self/fd/" + fd).getBytes(FileNames.KERNEL);
+        return new NativePath(Arrays.copyOf(text, text.length + 1));
+    }
+
+    /** @return the path of the entry {@code name} (a kernel name) of this directory */
     NativePath child(String name) {
-        byte[] entry = name.getBytes(FileNames.CHARSET);
+        byte[] entry = name.getBytes(FileNames.KERNEL);
         int length = cString.length - 1;
         boolean separator = length == 0 || cString[length - 1] != '/';
         byte[] child = Arrays.copyOf(cString, length + (separator ? 1 : 0) + entry.length + 1);
@@ -42,7 +49,7 @@ final class NativePath {
         return cString;
     }
 
-    /** @return the path as text, for messages and for NIO */
+    /** @return the path as text, for messages */
     @Override
     public String toString() {
         return new String(cString, 0, cString.length - 1, FileNames.CHARSET);

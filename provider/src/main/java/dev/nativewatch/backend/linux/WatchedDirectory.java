@@ -1,9 +1,7 @@
 package dev.nativewatch.backend.linux;
 
-import java.nio.file.FileSystem;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.Map;
 
@@ -11,7 +9,7 @@ import java.util.Map;
  * One directory of one registration: its place in the registration's tree (its parent and its name there) and the
  * kernel watch that reports on it. Confined to the poller thread.
  *
- * <p>There is one per watched directory, so it keeps no path: its path relative to the registered directory is
+ * <p>Its name is a kernel name (see {@link FileNames}). There is one per watched directory, so it keeps no path: its path relative to the registered directory is
  * built from the names up the chain of parents when an event needs it, and events are far fewer than directories.
  * That also makes moving a directory with everything under it a matter of changing its own parent and name.
  */
@@ -52,17 +50,19 @@ final class WatchedDirectory {
     }
 
     /**
-     * @param entry the name of an entry of this directory, or null for the directory itself
-     * @return the path of the entry relative to the registered directory
+     * @param entry the kernel name of an entry of this directory, or null for the directory itself
+     * @return the path of the entry relative to the registered directory, naming the kernel's bytes
      */
     Path relativeOf(String entry) {
+        String[] names = namesOf(entry);
+        return names.length == 0 ? owner.root().getFileSystem().getPath("") : owner.relativePath(names);
+    }
+
+    /** @return the kernel names from the registered directory down to {@code entry} (or to this directory) */
+    String[] namesOf(String entry) {
         int count = entry == null ? 0 : 1;
         for (WatchedDirectory dir = this; dir.parent != null; dir = dir.parent) {
             count++;
-        }
-        FileSystem fileSystem = owner.fileSystem();
-        if (count == 0) {
-            return fileSystem.getPath("");
         }
         String[] names = new String[count];
         int i = count;
@@ -72,7 +72,17 @@ final class WatchedDirectory {
         for (WatchedDirectory dir = this; dir.parent != null; dir = dir.parent) {
             names[--i] = dir.name;
         }
-        return fileSystem.getPath(names[0], Arrays.copyOfRange(names, 1, count));
+        return names;
+    }
+
+    /** @return whether this directory is {@code other} or lies under it */
+    boolean isWithin(WatchedDirectory other) {
+        for (WatchedDirectory dir = this; dir != null; dir = dir.parent) {
+            if (dir == other) {
+                return true;
+            }
+        }
+        return false;
     }
 
     WatchedDirectory child(String entry) {
@@ -108,7 +118,8 @@ final class WatchedDirectory {
 
     /**
      * Moves this directory, with everything under it, to another parent and name (a rename inside the tree); the
-     * paths of the directories under it follow, being built from the chain of parents.
+     * paths of the directories under it follow, being built from the chain of parents. The new parent must not lie
+     * under this directory, which the kernel never allows and the caller checks with {@link #isWithin}.
      */
     void moveTo(WatchedDirectory newParent, String newName) {
         unlink(); // under its old name, which its old parent's table knows it by

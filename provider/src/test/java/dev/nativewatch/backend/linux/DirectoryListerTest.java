@@ -116,7 +116,12 @@ class DirectoryListerTest {
 
     private Map<String, EntryKind> listWithGetdents(Path directory, boolean everyEntry) throws IOException {
         Map<String, EntryKind> entries = new TreeMap<>();
-        DirectoryLister.listWithGetdents(NativePath.of(directory), smallBuffer, everyEntry, entries::put);
+        int fd = JnaInotifyApi.INSTANCE.openDirectory(NativePath.of(directory));
+        try {
+            DirectoryLister.listWithGetdents(fd, smallBuffer, everyEntry, entries::put);
+        } finally {
+            JnaInotifyApi.INSTANCE.close(fd);
+        }
         return entries;
     }
 

@@ -17,50 +17,60 @@ class KernelWatchTest {
     private final WatchedDirectory c = new WatchedDirectory(null, null, "c");
 
     @Test
-    void aWatchOfOneDirectoryHoldsItWithoutAnArray() {
+    void aWatchHoldsItsDirectories() {
         KernelWatch kernel = new KernelWatch(1);
         assertTrue(kernel.isEmpty());
-        assertEquals(0, KernelWatch.count(kernel.directories()));
+        assertEquals(List.of(), list(kernel));
         kernel.add(a);
         assertFalse(kernel.isEmpty());
-        assertSame(a, kernel.directories(), "the directory itself");
-        assertEquals(List.of(a), list(kernel.directories()));
+        assertEquals(List.of(a), list(kernel));
         assertSame(a, kernel.first());
         assertTrue(kernel.remove(a));
         assertTrue(kernel.isEmpty());
         assertFalse(kernel.remove(a));
     }
 
-    /** The engine iterates what it took before handling an event, while the handlers attach and detach. */
+    /** The handlers of an event attach and detach directories while the engine goes through them. */
     @Test
-    void whatWasTakenDoesNotChangeWhenDirectoriesJoinOrLeave() {
+    void goingThroughTheDirectoriesIsNotDisturbedByJoinsAndLeaves() {
         KernelWatch kernel = new KernelWatch(1);
         kernel.add(a);
-        Object one = kernel.directories();
         kernel.add(b);
-        Object two = kernel.directories();
-        kernel.add(c);
-        assertEquals(List.of(a), list(one));
-        assertEquals(List.of(a, b), list(two));
-        assertEquals(List.of(a, b, c), list(kernel.directories()));
+        List<WatchedDirectory> seen = new ArrayList<>();
+        kernel.forEachDirectory(dir -> {
+            seen.add(dir);
+            if (dir == a) {
+                kernel.remove(b);
+                kernel.add(c);
+            }
+        });
+        assertEquals(List.of(a, b), seen);
+        assertEquals(List.of(a, c), list(kernel));
 
-        Object three = kernel.directories();
-        assertTrue(kernel.remove(b));
-        assertFalse(kernel.remove(b));
-        assertEquals(List.of(a, b, c), list(three));
-        Object twoLeft = kernel.directories();
-        assertEquals(List.of(a, c), list(twoLeft));
-        assertTrue(kernel.remove(a));
-        assertSame(c, kernel.directories(), "back to a single directory, without an array");
-        assertSame(c, kernel.first());
-        assertEquals(List.of(a, c), list(twoLeft));
+        seen.clear();
+        kernel.forEachDirectory(dir -> {
+            seen.add(dir);
+            kernel.remove(dir);
+        });
+        assertEquals(List.of(a, c), seen);
+        assertTrue(kernel.isEmpty());
     }
 
-    private static List<WatchedDirectory> list(Object directories) {
+    @Test
+    void theDirectoryOfARegistrationIsFoundOnlyWhileAttached() {
+        KernelWatch kernel = new KernelWatch(1);
+        kernel.add(a);
+        kernel.add(b);
+        assertSame(a, kernel.directoryOf(null), "the first attached directory of its (here null) owner");
+        a.detached = true;
+        assertSame(b, kernel.directoryOf(null));
+        b.detached = true;
+        assertSame(null, kernel.directoryOf(null));
+    }
+
+    private static List<WatchedDirectory> list(KernelWatch kernel) {
         List<WatchedDirectory> result = new ArrayList<>();
-        for (int i = 0, n = KernelWatch.count(directories); i < n; i++) {
-            result.add(KernelWatch.get(directories, i));
-        }
+        kernel.forEachDirectory(result::add);
         return result;
     }
 }

@@ -2,6 +2,7 @@ package dev.nativewatch.backend.linux;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
 import java.util.HashSet;
@@ -128,7 +129,7 @@ final class TestApi implements InotifyApi {
 
     @Override
     public int addWatch(int fd, NativePath nativePath, int mask) throws InotifyException {
-        Path path = Path.of(nativePath.toString());
+        Path path = whereItLeads(Path.of(nativePath.toString()));
         if (failingPath.test(path) || addWatchesLeft-- <= 0) {
             throw new InotifyException("inotify_add_watch", path.toString(), addWatchErrno,
                     JnaInotifyApi.describe(addWatchErrno));
@@ -221,12 +222,37 @@ final class TestApi implements InotifyApi {
     }
 
     @Override
-    public void listDirectory(NativePath dir, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
+    public int openDirectory(NativePath path) throws InotifyException {
+        return real.openDirectory(path);
+    }
+
+    @Override
+    public int openSubdirectory(int parentFd, String name) throws InotifyException {
+        return real.openSubdirectory(parentFd, name);
+    }
+
+    @Override
+    public void listDirectory(int dirFd, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
             throws IOException {
         if (entryTypesHidden) {
-            real.listDirectory(dir, direct, true, (name, kind) -> visitor.accept(name, EntryKind.UNKNOWN));
+            real.listDirectory(dirFd, direct, true, (name, kind) -> visitor.accept(name, EntryKind.UNKNOWN));
         } else {
-            real.listDirectory(dir, direct, everyEntry, visitor);
+            real.listDirectory(dirFd, direct, everyEntry, visitor);
+        }
+    }
+
+    /**
+     * The engine names directories by their open descriptors; the failures a test injects, and what it runs after a
+     * watch is added, are about the directories' paths.
+     */
+    private static Path whereItLeads(Path path) {
+        if (!path.startsWith("/proc/self/fd/")) {
+            return path;
+        }
+        try {
+            return Files.readSymbolicLink(path);
+        } catch (IOException e) {
+            return path;
         }
     }
 

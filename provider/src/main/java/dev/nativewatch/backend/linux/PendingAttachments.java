@@ -1,0 +1,51 @@
+package dev.nativewatch.backend.linux;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Directories that entered a registration's tree while the path to their parent was stale: renames of the parent
+ * (or a directory above it) were still queued, so the parent could not be opened by the path the model gives it.
+ * They are attached once the queue has been read empty and the model has caught up; one that still cannot be
+ * attached after {@link #MAX_ATTEMPTS} tries means the model no longer matches the tree. Confined to the poller
+ * thread.
+ */
+final class PendingAttachments {
+
+    /** Queue-empty moments to wait before the model is declared out of step; renames are read well before that. */
+    static final int MAX_ATTEMPTS = 3;
+
+    /** One directory to attach, and how many times that has failed. */
+    record Pending(WatchedDirectory parent, String name, boolean report, int attempts) {
+    }
+
+    private List<Pending> pending = new ArrayList<>();
+
+    void add(WatchedDirectory parent, String name, boolean report) {
+        pending.add(new Pending(parent, name, report, 0));
+    }
+
+    boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    /** @return what was pending, leaving nothing; what fails again is added back with {@link #retry} */
+    List<Pending> takeAll() {
+        List<Pending> taken = pending;
+        pending = new ArrayList<>();
+        return taken;
+    }
+
+    /** @return whether it is added back; false once it has failed {@link #MAX_ATTEMPTS} times */
+    boolean retry(Pending failed) {
+        if (failed.attempts() + 1 >= MAX_ATTEMPTS) {
+            return false;
+        }
+        pending.add(new Pending(failed.parent(), failed.name(), failed.report(), failed.attempts() + 1));
+        return true;
+    }
+
+    void clear() {
+        pending.clear();
+    }
+}

@@ -1,0 +1,342 @@
+package dev.nativewatch.backend.linux;
+
+import dev.nativewatch.backend.Change;
+import dev.nativewatch.backend.ChangeSink;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Attaches one registration's directories to kernel watches, and detaches them. A walk opens every subdirectory
+ * through its parent's open descriptor and watches it through its own, so it watches exactly the directories that
+ * are in the tree while it runs, however they are renamed meanwhile. A path built from the registration's model is
+ * only used to open a directory that is already watched, and trusted only once the kernel confirms that it leads
+ * to that directory ({@link #openWatched}): where renames not yet read make it stale, the caller tries again later.
+ * Confined to the poller thread.
+ */
+final class TreeWalker {
+
+    private static final System.Logger LOG = System.getLogger(TreeWalker.class.getName());
+
+    /** {@link #openWatched}: the path no longer leads to the directory. */
+    static final int STALE = -2;
+    /** {@link #openWatched}: the directory cannot be opened for another reason, logged and reported. */
+    static final int FAILED = -1;
+
+    private final InotifyWatch owner;
+    private final InotifyEngine engine;
+    private final ChangeSink sink;
+    private final EntryAttributeTracker attributes;
+    /** The watch limit was reached while registering; see {@link #walkOrFail}. */
+    private IOException limitReached;
+
+    TreeWalker(InotifyWatch owner, InotifyEngine engine, ChangeSink sink, EntryAttributeTracker attributes) {
+        this.owner = owner;
+        this.engine = engine;
+        this.sink = sink;
+        this.attributes = attributes;
+    }
+
+    /**
+     * Opens the registered directory, following symbolic links as the JDK does.
+     *
+     * @return its descriptor, which the caller closes
+     * @throws NoSuchFileException, NotDirectoryException or AccessDeniedException as the JDK's registration would
+     */
+    int openRoot() throws IOException {
+        NativePath path = owner.nativePathOf(null);
+        try {
+            return engine.api().openDirectory(path);
+        } catch (InotifyException e) {
+            String text = owner.root().toString();
+            IOException failure = switch (e.errno()) {
+                case InotifyApi.ENOENT -> new NoSuchFileException(text);
+                case InotifyApi.ENOTDIR -> new NotDirectoryException(text);
+                case InotifyApi.EACCES -> new AccessDeniedException(text, null, e.getMessage());
+                default -> e;
+            };
+            if (failure != e) {
+                failure.initCause(e);
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * Watches the registered directory open at {@code fd}.
+     *
+     * @throws IOException naming {@code fs.inotify.max_user_watches} if the watch limit is reached
+     */
+    WatchedDirectory attachRoot(int fd) throws IOException {
+        WatchedDirectory top = newDirectory(null, null);
+        try {
+            engine.kernelWatches().attach(top, fd);
+        } catch (InotifyException e) {
+            throw e.errno() == InotifyApi.ENOSPC ? InotifyLimits.watchesExhausted(owner.root().toString(), e) : e;
+        }
+        return top;
+    }
+
+    /**
+     * Watches the tree under {@code top}, open at {@code fd}, while registering: reaching the watch limit fails the
+     * registration.
+     *
+     * @throws IOException naming {@code fs.inotify.max_user_watches}; the caller removes what was added
+     */
+    void walkOrFail(WatchedDirectory top, int fd) throws IOException {
+        walk(top, fd, false, true);
+        IOException failure = limitReached;
+        limitReached = null;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Watches the tree under {@code top}, open at {@code fd}, without reporting; the watch limit is an overflow. */
+    void walk(WatchedDirectory top, int fd) {
+        walk(top, fd, false, false);
+    }
+
+    /**
+     * A directory entered the tree under {@code parent}: it is watched before it is listed, so that an entry created
+     * in it meanwhile is either listed or reported by its own event, and so is the tree under it. A known child of
+     * that name that is not the directory there now is stale (the name was taken over from outside) and replaced.
+     *
+     * @param report report what the listings find as created, as for a directory created or moved in; not for one
+     *               an unmount uncovered, whose entries were there before
+     * @return false if the parent's path is stale, so that the caller tries again once the renames are read
+     */
+    boolean attachNew(WatchedDirectory parent, String name, boolean report) {
+        int parentFd = openWatched(parent);
+        if (parentFd < 0) {
+            return parentFd != STALE;
+        }
+        try {
+            int childFd = openChild(parentFd, name);
+            if (childFd >= 0) {
+                try {
+                    attachOpened(parent, name, childFd, report);
+                } finally {
+                    closeQuietly(childFd);
+                }
+            }
+            return true;
+        } finally {
+            closeQuietly(parentFd);
+        }
+    }
+
+    private void attachOpened(WatchedDirectory parent, String name, int childFd, boolean report) {
+        WatchedDirectory known = parent.child(name);
+        if (known != null) {
+            if (isWatchedAs(childFd, known)) {
+                return; // a listing of the parent got there first
+            }
+            known.unlink();
+            release(known);
+        }
+        WatchedDirectory child = attachChild(parent, name, childFd, false);
+        if (child != null) {
+            walk(child, childFd, report, false);
+        }
+    }
+
+    /**
+     * Opens a watched directory by the path the registration's model gives it, and confirms with the kernel that
+     * the path leads to it.
+     *
+     * @return its descriptor, which the caller closes; {@link #STALE} if the path leads elsewhere or nowhere;
+     * {@link #FAILED} if it cannot be opened for another reason (logged, and reported as an overflow)
+     */
+    int openWatched(WatchedDirectory dir) {
+        NativePath path = owner.nativePathOf(dir);
+        int fd;
+        try {
+            fd = engine.api().openDirectory(path);
+        } catch (InotifyException e) {
+            if (isGone(e)) {
+                return STALE;
+            }
+            LOG.log(System.Logger.Level.WARNING, "cannot open " + path + ", so new directories under it go "
+                    + "unwatched: " + e.getMessage());
+            sink.overflowed();
+            return FAILED;
+        }
+        if (isWatchedAs(fd, dir)) {
+            return fd;
+        }
+        closeQuietly(fd);
+        return STALE;
+    }
+
+    /** Detaches {@code top} and every directory under it. */
+    void release(WatchedDirectory top) {
+        for (WatchedDirectory dir : top.subtree()) {
+            engine.kernelWatches().detach(dir);
+        }
+    }
+
+    /** Drops every directory under the root, as when a subtree registration becomes a plain one. */
+    void dropSubdirectories(WatchedDirectory root) {
+        for (WatchedDirectory dir : root.subtree()) {
+            if (dir != root) {
+                engine.kernelWatches().detach(dir);
+            }
+        }
+        root.forgetChildren();
+    }
+
+    /** Gives the kernel watch of every directory under {@code top} the mask the registration now needs. */
+    void updateMasks(WatchedDirectory top) throws IOException {
+        for (WatchedDirectory dir : top.subtree()) {
+            engine.kernelWatches().updateMask(dir.kernel);
+        }
+    }
+
+    private WatchedDirectory newDirectory(WatchedDirectory parent, String name) {
+        WatchedDirectory dir = new WatchedDirectory(owner, parent, name);
+        attributes.prepare(dir);
+        return dir;
+    }
+
+    /**
+     * Lists the directory open at {@code fd} and watches each subdirectory it does not know yet, then the tree
+     * under each, depth first: each level keeps its descriptor open while the levels under it are walked.
+     *
+     * @param report      report every entry found as created, and mark it so that its own queued event is not
+     *                    reported again
+     * @param registering stop at the watch limit, leaving the failure in {@link #limitReached}, instead of
+     *                    logging it and reporting an overflow
+     */
+    private void walk(WatchedDirectory dir, int fd, boolean report, boolean registering) {
+        for (String name : list(dir, fd, report)) {
+            if (limitReached != null || dir.detached) {
+                return;
+            }
+            if (dir.child(name) != null) {
+                continue;
+            }
+            int childFd = openChild(fd, name);
+            if (childFd < 0) {
+                continue;
+            }
+            try {
+                WatchedDirectory child = attachChild(dir, name, childFd, registering);
+                if (child != null) {
+                    walk(child, childFd, report, registering);
+                }
+            } finally {
+                closeQuietly(childFd);
+            }
+        }
+    }
+
+    /**
+     * Lists a directory, reporting its entries as created if asked. An entry whose type the listing does not give
+     * is returned as a possible subdirectory: opening it tells ({@code O_DIRECTORY}).
+     *
+     * @return the kernel names of its subdirectories, and of entries that may be
+     */
+    private List<String> list(WatchedDirectory dir, int fd, boolean report) {
+        List<String> subdirectories = new ArrayList<>();
+        Path relative = report ? dir.relative() : null;
+        boolean tracked = dir.entries != null;
+        try {
+            engine.listDirectory(fd, report || tracked, (name, kind) -> {
+                if (tracked) {
+                    // A tracked directory keeps the attributes of each entry, which say what it is as well.
+                    EntryAttributes listed = attributes.listed(dir, name, FileNames.entryOf(owner.root().getFileSystem(), fd, name));
+                    if (listed == null) {
+                        return; // gone meanwhile
+                    }
+                    kind = listed.directory() ? EntryKind.DIRECTORY : EntryKind.OTHER;
+                }
+                if (report) {
+                    engine.marks().mark(dir, name);
+                    owner.report(Change.CREATED, relative.resolve(owner.relativePath(new String[] {name})));
+                }
+                if (kind.mayBeDirectory()) {
+                    subdirectories.add(name);
+                }
+            });
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot list " + owner.nativePathOf(dir) + ", so changes under it "
+                    + "may go unreported: " + e);
+            sink.overflowed();
+        }
+        return subdirectories;
+    }
+
+    /** @return the descriptor of the subdirectory {@code name}, or -1 if it is gone or not a directory */
+    private int openChild(int parentFd, String name) {
+        try {
+            return engine.api().openSubdirectory(parentFd, name);
+        } catch (InotifyException e) {
+            if (!isGone(e)) {
+                LOG.log(System.Logger.Level.WARNING, "cannot open directory " + printable(name) + ", so changes "
+                        + "under it go unreported: " + e.getMessage());
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * Watches a subdirectory open at {@code fd}.
+     *
+     * @param registering at the watch limit, leave the failure in {@link #limitReached} instead of logging it and
+     *                    reporting an overflow
+     * @return the new directory, or null if it is not watched
+     */
+    private WatchedDirectory attachChild(WatchedDirectory parent, String name, int fd, boolean registering) {
+        WatchedDirectory child = newDirectory(parent, name);
+        try {
+            engine.kernelWatches().attach(child, fd);
+        } catch (InotifyException e) {
+            if (e.errno() == InotifyApi.ENOSPC) {
+                IOException limit = InotifyLimits.watchesExhausted(owner.nativePathOf(parent).child(name).toString(), e);
+                if (registering) {
+                    limitReached = limit;
+                    return null;
+                }
+                LOG.log(System.Logger.Level.WARNING, limit.getMessage());
+            } else {
+                LOG.log(System.Logger.Level.WARNING, "not watching " + printable(name) + ", so changes under it go "
+                        + "unreported: " + e.getMessage());
+            }
+            sink.overflowed();
+            return null;
+        }
+        parent.addChild(child);
+        return child;
+    }
+
+    private boolean isWatchedAs(int fd, WatchedDirectory dir) {
+        try {
+            return dir.kernel != null && engine.kernelWatches().isWatchedAs(fd, dir.kernel);
+        } catch (InotifyException e) {
+            return false;
+        }
+    }
+
+    /** @return whether a failure to open means the entry is gone or is not a directory (any more) */
+    private static boolean isGone(InotifyException e) {
+        return e.errno() == InotifyApi.ENOENT || e.errno() == InotifyApi.ENOTDIR || e.errno() == InotifyApi.ELOOP;
+    }
+
+    private static String printable(String kernelName) {
+        return new String(kernelName.getBytes(FileNames.KERNEL), FileNames.CHARSET);
+    }
+
+    private void closeQuietly(int fd) {
+        try {
+            engine.api().close(fd);
+        } catch (InotifyException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "closing descriptor " + fd + " failed: " + e.getMessage());
+        }
+    }
+}
