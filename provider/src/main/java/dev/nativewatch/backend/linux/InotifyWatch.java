@@ -10,15 +10,13 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * One registration: the registered directory and, for a subtree watch, every directory under it, each with its
- * kernel watch. It turns the engine's events into the change classes its spec asks for, with paths relative to
- * the registered directory, and keeps its model of the tree in step with what the kernel reports. Each method
- * under "what the kernel did" is one thing the kernel can do to a tree; walking and attaching directories is left
- * to a {@link TreeWalker}, telling apart what an {@code IN_ATTRIB} changed to an {@link EntryAttributeTracker}.
+ * One registration: what it asked for, and its {@link WatchedTree}. It turns the engine's events into the change
+ * classes its spec asks for, with paths relative to the registered directory, and has the tree keep its model in
+ * step; telling apart what an {@code IN_ATTRIB} changed is left to an {@link EntryAttributeTracker}.
  *
  * <p>Where it can no longer follow the tree it says so: an overflow when the model fell out of step with the tree
- * (it is then rebuilt), an invalidated key when the registered directory is no longer at the path it was
- * registered with and a path is needed (to watch a new subdirectory, or read attributes). Both are logged as
+ * (which is then rebuilt), an invalidated key when the registered directory is no longer at the path it was
+ * registered with and a path is needed (to watch a new subdirectory, or to read attributes). Both are logged as
  * warnings. Confined to the poller thread.
  */
 final class InotifyWatch implements DirectoryWatch {
@@ -30,17 +28,12 @@ final class InotifyWatch implements DirectoryWatch {
     private final NativePath rootPath;
     private final ChangeSink sink;
     private final EntryAttributeTracker attributes;
-    private final TreeWalker tree;
-    private final PendingAttachments pending = new PendingAttachments();
+    private final WatchedTree tree;
     private WatchSpec spec;
     /** The masks {@link #spec} needs, kept because every directory a walk attaches asks for one. */
     private int rootMask;
     private int subdirectoryMask;
-    private WatchedDirectory rootDirectory;
-    private Displacement displaced;
     private boolean released;
-    /** The registered directory was renamed: its path must be confirmed before it is used. */
-    private boolean rootMoved;
 
     /** @param root the registered directory, absolute; symbolic links in it are followed, as the JDK does */
     InotifyWatch(InotifyEngine engine, Path root, WatchSpec spec, ChangeSink sink) {
@@ -50,24 +43,19 @@ final class InotifyWatch implements DirectoryWatch {
         useSpec(spec);
         this.sink = sink;
         this.attributes = new EntryAttributeTracker(this, engine);
-        this.tree = new TreeWalker(this, engine, sink, attributes);
+        this.tree = new WatchedTree(this, engine, new TreeWalker(this, engine, sink, attributes));
     }
 
     /** Adds the watches of this new registration; if that fails, every watch it added is removed again. */
     void start() throws IOException {
-        int fd = tree.openRoot();
         try {
-            rootDirectory = tree.attachRoot(fd);
-            if (spec.subtree()) {
-                tree.walkOrFail(rootDirectory, fd);
-            } else {
-                attributes.refresh(rootDirectory);
+            tree.attach(spec.subtree());
+            if (!spec.subtree()) {
+                attributes.refresh(tree.root());
             }
         } catch (IOException | RuntimeException e) {
             release();
             throw e;
-        } finally {
-            engine.closeQuietly(fd);
         }
     }
 
@@ -87,23 +75,23 @@ final class InotifyWatch implements DirectoryWatch {
         useSpec(replacement);
         try {
             if (replacement.subtree() && !previous.subtree()) {
-                walkFromRoot();
+                tree.walkFromRoot();
             }
         } catch (IOException | RuntimeException e) {
             useSpec(previous);
-            tree.dropSubdirectories(rootDirectory);
+            tree.dropSubdirectories();
             try {
-                tree.updateMasks(rootDirectory);
+                tree.updateMasks();
             } catch (IOException narrowing) {
                 e.addSuppressed(narrowing);
             }
             throw e;
         }
         if (!replacement.subtree() && previous.subtree()) {
-            tree.dropSubdirectories(rootDirectory);
+            tree.dropSubdirectories();
         }
-        attributes.respecified(previous, replacement, rootDirectory);
-        tree.updateMasks(rootDirectory);
+        attributes.respecified(previous, replacement, tree.root());
+        tree.updateMasks();
     }
 
     @Override
@@ -111,9 +99,9 @@ final class InotifyWatch implements DirectoryWatch {
         release();
     }
 
-    // ---- what the kernel did
+    // ---- what the engine's router tells
 
-    /** An entry was created ({@code IN_CREATE}), or moved in from outside the tree ({@code IN_MOVED_TO}). */
+    /** An entry appeared: {@code IN_CREATE}, or {@code IN_MOVED_TO} from outside this registration's scope. */
     void entryCreated(WatchedDirectory dir, String name, boolean directory) {
         if (ignores(dir)) {
             return;
@@ -123,11 +111,11 @@ final class InotifyWatch implements DirectoryWatch {
             report(Change.CREATED, dir.relativeOf(name));
         }
         if (directory) {
-            attachNew(dir, name, true);
+            tree.entered(dir, name, true);
         }
     }
 
-    /** An entry was deleted ({@code IN_DELETE}), or moved out of the tree ({@code IN_MOVED_FROM} alone). */
+    /** An entry went away: {@code IN_DELETE}, or {@code IN_MOVED_FROM} to outside this registration's scope. */
     void entryDeleted(WatchedDirectory dir, String name) {
         if (ignores(dir)) {
             return;
@@ -135,45 +123,27 @@ final class InotifyWatch implements DirectoryWatch {
         engine.marks().unmark(dir, name);
         attributes.deleted(dir, name);
         report(Change.DELETED, dir.relativeOf(name));
-        WatchedDirectory child = dir.removeChild(name);
-        if (child != null) {
-            tree.release(child);
-        }
+        tree.left(dir, name);
     }
 
-    /**
-     * An entry was renamed, and both its old and its new directory belong to this registration: a move within the
-     * tree, a rename over an empty directory (which displaces it), or one half of an exchange (see
-     * {@link Displacement}).
-     */
+    /** An entry was renamed, and both its old and its new directory belong to this registration. */
     void entryRenamed(WatchedDirectory from, String fromName, WatchedDirectory to, String toName, boolean directory) {
         if (released || from.detached || to.detached) {
             return;
         }
-        boolean secondHalf = displaced != null && displaced.completedBy(from, fromName, to, toName);
-        WatchedDirectory exchanged = secondHalf ? displaced.dir() : null;
-        if (secondHalf) {
-            displaced = null;
+        engine.marks().unmark(from, fromName);
+        Path fromPath = from.relativeOf(fromName);
+        if (engine.marks().unmark(to, toName)) {
+            // A scan of the new directory saw the entry there and reported it as created.
+            report(Change.DELETED, fromPath);
+        } else if (spec.pairRenames()) {
+            sink.renamed(fromPath, to.relativeOf(toName));
         } else {
-            settleDisplaced();
+            report(Change.DELETED, fromPath);
+            report(Change.CREATED, to.relativeOf(toName));
         }
-        reportRename(from, fromName, to, toName);
         attributes.renamed(from, fromName, to, toName);
-        WatchedDirectory moved = secondHalf ? exchanged : directory ? from.child(fromName) : null;
-        WatchedDirectory taken = to.child(toName);
-        if (taken != null && taken != moved) {
-            taken.unlink();
-            displaced = new Displacement(taken, from, fromName, to, toName);
-        }
-        if (moved == null) {
-            if (directory) {
-                attachNew(to, toName, true);
-            }
-        } else if (to.isWithin(moved)) {
-            outOfStep("the model would move " + moved + " under itself");
-        } else {
-            moved.moveTo(to, toName);
-        }
+        tree.renamed(from, fromName, to, toName, directory);
     }
 
     /**
@@ -193,41 +163,23 @@ final class InotifyWatch implements DirectoryWatch {
 
     /** The kernel removed the watch of a directory under the root ({@code IN_IGNORED}): it was deleted. */
     void directoryGone(WatchedDirectory dir) {
-        if (displaced != null && displaced.dir() == dir) {
-            displaced = null;
+        if (!released) {
+            tree.gone(dir);
         }
-        if (released || dir.detached) {
-            return;
-        }
-        dir.unlink();
-        tree.release(dir);
     }
 
-    /**
-     * A file system mounted on a directory under the root was unmounted: what was in it is gone without events and
-     * the directory underneath is back. The registration is told that changes were lost, and watches the
-     * directory now at that path, without reporting its entries.
-     */
+    /** A file system mounted on a directory under the root was unmounted; changes in it were lost unseen. */
     void subdirectoryUnmounted(WatchedDirectory dir) {
         if (released || dir.detached || dir.isRoot()) {
             return;
         }
-        WatchedDirectory parent = dir.parent();
-        String name = dir.name();
-        dir.unlink();
-        tree.release(dir);
         sink.overflowed();
-        if (!parent.detached) {
-            attachNew(parent, name, false);
-        }
+        tree.unmounted(dir);
     }
 
-    /**
-     * The registered directory itself was renamed ({@code IN_MOVE_SELF}). Its kernel watch follows it and events
-     * keep coming, relative to it, as with the JDK; its registered path is confirmed the next time it is needed.
-     */
+    /** The registered directory itself was renamed ({@code IN_MOVE_SELF}). */
     void rootMoved() {
-        rootMoved = true;
+        tree.rootMoved();
     }
 
     /** Events were lost: say so, then rebuild what lost events may have left out of date. */
@@ -247,30 +199,27 @@ final class InotifyWatch implements DirectoryWatch {
         }
     }
 
-    /** The queue has been read empty, so renames that made paths stale have been applied: attach what waited. */
+    /** The queue has been read empty; see {@link WatchedTree#retryPending()}. */
     void retryPending() {
-        for (PendingAttachments.Pending next : pending.takeAll()) {
-            if (released) {
-                return;
-            }
-            if (next.parent().detached || tree.attachNew(next.parent(), next.name(), next.report())) {
-                continue;
-            }
-            if (!pending.retry(next) && followsRoot()) {
-                outOfStep("the path of " + next.parent() + " does not lead to it once every rename has been read");
-            }
-        }
+        tree.retryPending();
     }
 
     boolean hasPending() {
-        return !pending.isEmpty();
+        return !released && tree.hasPending();
     }
 
     boolean isReleased() {
         return released;
     }
 
-    // ---- what its tree walker and attribute tracker ask
+    /** The model no longer matches the tree: say so, and rebuild it. */
+    void outOfStep(String why) {
+        LOG.log(System.Logger.Level.WARNING, "the watch of " + root + " lost track of its tree (" + why
+                + "); reporting an overflow and watching the tree afresh");
+        overflowed();
+    }
+
+    // ---- what its tree, walker and attribute tracker ask
 
     WatchSpec spec() {
         return spec;
@@ -291,7 +240,7 @@ final class InotifyWatch implements DirectoryWatch {
         return FileNames.relativePath(root, names);
     }
 
-    /** @return the directory's absolute path as this registration's model gives it; null for the registered one */
+    /** @return the directory's absolute path as the model gives it; the registered directory's for null */
     NativePath nativePathOf(WatchedDirectory dir) {
         NativePath path = rootPath;
         if (dir != null) {
@@ -302,9 +251,9 @@ final class InotifyWatch implements DirectoryWatch {
         return path;
     }
 
-    /** @return the directory's path, or null when the registered directory was moved and its path is unknown */
+    /** @return the directory's path, or null when the registered directory is no longer at its path */
     Path pathOf(WatchedDirectory dir) {
-        if (!followsRoot()) {
+        if (!tree.followsRoot()) {
             return null;
         }
         return dir.isRoot() ? root : root.resolve(dir.relative());
@@ -319,75 +268,13 @@ final class InotifyWatch implements DirectoryWatch {
 
     // ---- helpers
 
+    /** @return whether events of this directory are no longer this registration's; otherwise settles renames */
     private boolean ignores(WatchedDirectory dir) {
         if (released || dir.detached) {
             return true;
         }
-        settleDisplaced();
+        tree.settle();
         return false;
-    }
-
-    private void reportRename(WatchedDirectory from, String fromName, WatchedDirectory to, String toName) {
-        engine.marks().unmark(from, fromName);
-        Path fromPath = from.relativeOf(fromName);
-        if (engine.marks().unmark(to, toName)) {
-            // A scan of the new directory saw the entry there and reported it as created.
-            report(Change.DELETED, fromPath);
-        } else if (spec.pairRenames()) {
-            sink.renamed(fromPath, to.relativeOf(toName));
-        } else {
-            report(Change.DELETED, fromPath);
-            report(Change.CREATED, to.relativeOf(toName));
-        }
-    }
-
-    /** No second half of an exchange came: the displaced directory was replaced, and is released. */
-    private void settleDisplaced() {
-        if (displaced != null) {
-            WatchedDirectory replaced = displaced.dir();
-            displaced = null;
-            tree.release(replaced);
-        }
-    }
-
-    /** A directory entered a subtree registration's tree: it is watched, or waits until its parent's path is known. */
-    private void attachNew(WatchedDirectory parent, String name, boolean report) {
-        if (!spec.subtree() || !followsRoot()) {
-            return;
-        }
-        if (!tree.attachNew(parent, name, report)) {
-            pending.add(parent, name, report);
-            engine.attachmentPending(this);
-        }
-    }
-
-    /**
-     * @return whether the registered directory is still at its path once it was seen to move; if not, the key is
-     * invalidated: no path under it can be trusted, and a rebuilt model would be of another directory
-     */
-    private boolean followsRoot() {
-        if (!rootMoved || released) {
-            return !released;
-        }
-        int fd = tree.openWatched(rootDirectory);
-        if (fd >= 0) {
-            engine.closeQuietly(fd);
-            rootMoved = false;
-            return true;
-        }
-        if (fd == TreeWalker.STALE) {
-            LOG.log(System.Logger.Level.WARNING, root + " was moved or replaced; its watch cannot follow it to "
-                    + "watch new subdirectories or read attributes, and is cancelled");
-            invalidate("the watched directory was moved away from its path, which the watch needs");
-        }
-        return false;
-    }
-
-    /** The model no longer matches the tree: say so, and rebuild it. */
-    private void outOfStep(String why) {
-        LOG.log(System.Logger.Level.WARNING, "the watch of " + root + " lost track of its tree (" + why
-                + "); reporting an overflow and watching the tree afresh");
-        overflowed();
     }
 
     private void useSpec(WatchSpec replacement) {
@@ -396,70 +283,21 @@ final class InotifyWatch implements DirectoryWatch {
         subdirectoryMask = InotifyMasks.of(replacement, false);
     }
 
-    /** Walks the tree from the registered directory, which must still be at its path. */
-    private void walkFromRoot() throws IOException {
-        rootMoved = true;
-        if (!followsRoot()) {
-            throw new IOException(root + " is no longer at its path; cannot watch its subtree");
-        }
-        int fd = tree.openWatched(rootDirectory);
-        if (fd < 0) {
-            throw new IOException("cannot open " + root + " to watch its subtree");
-        }
-        try {
-            tree.walkOrFail(rootDirectory, fd);
-        } finally {
-            engine.closeQuietly(fd);
-        }
-    }
-
     /** Releases every watch; idempotent. */
     private void release() {
         if (released) {
             return;
         }
         released = true;
-        pending.clear();
-        if (displaced != null) {
-            tree.release(displaced.dir());
-            displaced = null;
-        }
-        if (rootDirectory != null) {
-            tree.release(rootDirectory);
-        }
+        tree.release();
         engine.forget(this);
     }
 
-    /**
-     * Brings the tree of watches and the remembered attributes up to date after lost events, without reporting:
-     * the sink was told of the overflow. The new tree is built beside the old one, sharing its kernel watches,
-     * and the old one released after, so no watch that is still needed is removed on the way.
-     */
+    /** Brings the model and the remembered attributes up to date after lost events, without reporting. */
     private void resync() {
         engine.marks().forget(this);
-        pending.clear();
-        settleDisplaced();
-        rootMoved = true;
-        if (!followsRoot()) {
-            return;
-        }
-        if (!spec.subtree()) {
-            attributes.refresh(rootDirectory);
-            return;
-        }
-        int fd = tree.openWatched(rootDirectory);
-        if (fd < 0) {
-            return; // gone: its own events invalidate this watch; or unreadable, which was reported
-        }
-        try {
-            WatchedDirectory old = rootDirectory;
-            rootDirectory = tree.attachRoot(fd);
-            tree.walk(rootDirectory, fd);
-            tree.release(old);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot watch " + root + " afresh: " + e.getMessage());
-        } finally {
-            engine.closeQuietly(fd);
+        if (tree.rebuild(spec.subtree()) && !spec.subtree()) {
+            attributes.refresh(tree.root());
         }
     }
 

@@ -1,0 +1,277 @@
+package dev.nativewatch.backend.linux;
+
+import java.io.IOException;
+
+/**
+ * The model of one registration's tree: its directories, each attached to the kernel watch that reports on it, by
+ * parent and kernel name ({@link WatchedDirectory}), and one operation per thing the kernel can do to the tree.
+ * Each operation says which kernel events it stands for and the order it relies on. The registration reports the
+ * events; this class only keeps the model in step, attaching and detaching directories through a
+ * {@link TreeWalker}.
+ *
+ * <p>Where the model falls out of step with the tree, it says so through {@link InotifyWatch#outOfStep} (an
+ * overflow, then a model rebuilt from the tree); where the registered directory is no longer at its path and a path
+ * is needed, through {@link InotifyWatch#invalidate}. Confined to the poller thread.
+ */
+final class WatchedTree {
+
+    private static final System.Logger LOG = System.getLogger(WatchedTree.class.getName());
+
+    private final InotifyWatch owner;
+    private final InotifyEngine engine;
+    private final TreeWalker walker;
+    private final PendingAttachments pending = new PendingAttachments();
+    private WatchedDirectory root;
+    private Displacement displaced;
+    /** The registered directory was renamed: its path must be confirmed before it is used. */
+    private boolean rootMoved;
+
+    WatchedTree(InotifyWatch owner, InotifyEngine engine, TreeWalker walker) {
+        this.owner = owner;
+        this.engine = engine;
+        this.walker = walker;
+    }
+
+    WatchedDirectory root() {
+        return root;
+    }
+
+    /**
+     * Watches the registered directory and, for a subtree registration, the tree under it.
+     *
+     * @throws IOException as the JDK's registration would fail, or naming the watch limit
+     */
+    void attach(boolean subtree) throws IOException {
+        int fd = walker.openRoot();
+        try {
+            root = walker.attachRoot(fd);
+            if (subtree) {
+                walker.walkOrFail(root, fd);
+            }
+        } finally {
+            engine.closeQuietly(fd);
+        }
+    }
+
+    // ---- what the kernel did
+
+    /**
+     * A directory entered the tree: {@code IN_CREATE}, or {@code IN_MOVED_TO} without its FROM (moved in from
+     * outside). It is watched with the tree under it; a known child of that name that is not the directory there
+     * now was replaced from outside (the name's new {@code IN_MOVED_TO} comes before the old directory's
+     * {@code IN_IGNORED}) and is released.
+     *
+     * @param report report what it holds as created; not for a directory an unmount uncovered
+     */
+    void entered(WatchedDirectory parent, String name, boolean report) {
+        if (!owner.spec().subtree() || !followsRoot()) {
+            return;
+        }
+        if (!walker.attachNew(parent, name, report)) {
+            pending.add(parent, name, report);
+            engine.attachmentPending(owner);
+        }
+    }
+
+    /** An entry left the tree: {@code IN_DELETE}, or {@code IN_MOVED_FROM} without its TO (moved out). */
+    void left(WatchedDirectory parent, String name) {
+        WatchedDirectory child = parent.removeChild(name);
+        if (child != null) {
+            walker.release(child);
+        }
+    }
+
+    /**
+     * One rename whose both ends are in the tree: {@code IN_MOVED_FROM} then {@code IN_MOVED_TO} with one cookie.
+     * A move within the tree takes the directory with everything under it. A rename onto an empty directory
+     * displaces it, as does the first half of an exchange; the second half of an exchange is the reverse rename
+     * right after, and moves the displaced directory (see {@link Displacement}).
+     */
+    void renamed(WatchedDirectory from, String fromName, WatchedDirectory to, String toName, boolean directory) {
+        Displacement exchange = displaced != null && displaced.completedBy(from, fromName, to, toName) ? displaced : null;
+        if (exchange != null) {
+            displaced = null;
+        } else {
+            settle();
+        }
+        WatchedDirectory moved = exchange != null ? exchange.dir() : directory ? from.child(fromName) : null;
+        WatchedDirectory taken = to.child(toName);
+        if (taken != null && taken != moved) {
+            taken.unlink();
+            displaced = new Displacement(taken, from, fromName, to, toName);
+        }
+        if (moved == null) {
+            if (directory) {
+                entered(to, toName, true);
+            }
+        } else if (to.isWithin(moved)) {
+            owner.outOfStep("the model would move " + moved + " under itself");
+        } else {
+            moved.moveTo(to, toName);
+        }
+    }
+
+    /** The kernel removed the watch of a directory under the root ({@code IN_IGNORED}): it was deleted. */
+    void gone(WatchedDirectory dir) {
+        if (displaced != null && displaced.dir() == dir) {
+            displaced = null;
+        }
+        if (!dir.detached) {
+            dir.unlink();
+            walker.release(dir);
+        }
+    }
+
+    /**
+     * A file system mounted on a directory under the root was unmounted ({@code IN_UNMOUNT}): what was in it is
+     * gone without events and the directory underneath is back, to be watched without reporting its entries.
+     */
+    void unmounted(WatchedDirectory dir) {
+        WatchedDirectory parent = dir.parent();
+        String name = dir.name();
+        dir.unlink();
+        walker.release(dir);
+        if (!parent.detached) {
+            entered(parent, name, false);
+        }
+    }
+
+    /**
+     * The registered directory was renamed ({@code IN_MOVE_SELF}). Its kernel watch follows it and events keep
+     * coming, relative to it, as with the JDK; its registered path is confirmed the next time it is needed.
+     */
+    void rootMoved() {
+        rootMoved = true;
+    }
+
+    /**
+     * Any event but the second half of an exchange settles what a rename displaced: it was replaced, and is
+     * released (its own {@code IN_IGNORED} may already have done so).
+     */
+    void settle() {
+        if (displaced != null) {
+            WatchedDirectory replaced = displaced.dir();
+            displaced = null;
+            walker.release(replaced);
+        }
+    }
+
+    // ---- catching up
+
+    /** The queue has been read empty, so renames that made paths stale have been applied: attach what waited. */
+    void retryPending() {
+        for (PendingAttachments.Pending next : pending.takeAll()) {
+            if (owner.isReleased()) {
+                return;
+            }
+            if (next.parent().detached || walker.attachNew(next.parent(), next.name(), next.report())) {
+                continue;
+            }
+            if (!pending.retry(next) && followsRoot()) {
+                owner.outOfStep("the path of " + next.parent() + " does not lead to it once every rename is read");
+            }
+        }
+    }
+
+    boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /**
+     * Rebuilds the model from the tree, without reporting. The new model is built beside the old one, sharing its
+     * kernel watches, and the old one released after, so no watch that is still needed is removed on the way.
+     *
+     * @return false if the registered directory cannot be opened at its path
+     */
+    boolean rebuild(boolean subtree) {
+        pending.clear();
+        settle();
+        rootMoved = true;
+        if (!followsRoot()) {
+            return false;
+        }
+        if (!subtree) {
+            return true;
+        }
+        int fd = walker.openWatched(root);
+        if (fd < 0) {
+            return false; // gone: its own events invalidate the watch; or unreadable, which was reported
+        }
+        try {
+            WatchedDirectory old = root;
+            root = walker.attachRoot(fd);
+            walker.walk(root, fd);
+            walker.release(old);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot watch " + owner.root() + " afresh: " + e.getMessage());
+        } finally {
+            engine.closeQuietly(fd);
+        }
+        return true;
+    }
+
+    /** Walks the tree under the registered directory, as when a plain registration becomes a subtree one. */
+    void walkFromRoot() throws IOException {
+        rootMoved = true;
+        if (!followsRoot()) {
+            throw new IOException(owner.root() + " is no longer at its path; cannot watch its subtree");
+        }
+        int fd = walker.openWatched(root);
+        if (fd < 0) {
+            throw new IOException("cannot open " + owner.root() + " to watch its subtree");
+        }
+        try {
+            walker.walkOrFail(root, fd);
+        } finally {
+            engine.closeQuietly(fd);
+        }
+    }
+
+    /** Drops every directory under the root, as when a subtree registration becomes a plain one. */
+    void dropSubdirectories() {
+        walker.dropSubdirectories(root);
+    }
+
+    /** Gives every kernel watch the mask the registration now needs. */
+    void updateMasks() throws IOException {
+        walker.updateMasks(root);
+    }
+
+    /** Detaches every directory. */
+    void release() {
+        pending.clear();
+        if (displaced != null) {
+            walker.release(displaced.dir());
+            displaced = null;
+        }
+        if (root != null) {
+            walker.release(root);
+        }
+    }
+
+    /**
+     * @return whether the registered directory is at its path, confirmed once it was seen to move; if it is not,
+     * the registration is invalidated: no path under it can be trusted, and a model rebuilt from that path would be
+     * of another directory
+     */
+    boolean followsRoot() {
+        if (owner.isReleased()) {
+            return false;
+        }
+        if (!rootMoved) {
+            return true;
+        }
+        int fd = walker.openWatched(root);
+        if (fd >= 0) {
+            engine.closeQuietly(fd);
+            rootMoved = false;
+            return true;
+        }
+        if (fd == TreeWalker.STALE) {
+            LOG.log(System.Logger.Level.WARNING, owner.root() + " was moved or replaced; its watch cannot follow it "
+                    + "to watch new subdirectories or read attributes, and ends");
+            owner.invalidate("the watched directory was moved away from its path, which the watch needs");
+        }
+        return false;
+    }
+}
