@@ -65,6 +65,7 @@ final class InotifyEngine implements WatchEngine {
     private final Set<InotifyWatch> registrations = new LinkedHashSet<>();
     private final ScanMarks marks = new ScanMarks();
     private final EventRouter router;
+    private int queueOverflows;
     /** Registrations with directories waiting to be attached; see {@link #attachmentPending}. */
     private final Set<InotifyWatch> withPendingAttachments = new LinkedHashSet<>();
     /** {@link #dispatch}, made once rather than on each read. */
@@ -254,8 +255,7 @@ final class InotifyEngine implements WatchEngine {
         try {
             if (event.has(IN_Q_OVERFLOW)) {
                 router.flushPendingFrom();
-                LOG.log(System.Logger.Level.DEBUG, () -> "the inotify queue overflowed; fs.inotify.max_queued_events = "
-                        + InotifyLimits.current(InotifyLimits.MAX_QUEUED_EVENTS));
+                warnOfOverflow();
                 overflowAll();
                 return;
             }
@@ -265,6 +265,14 @@ final class InotifyEngine implements WatchEngine {
             router.clear();
             overflowAll();
         }
+    }
+
+    /** The first queue overflow of a service is a warning, naming the limit; later ones would only repeat it. */
+    private void warnOfOverflow() {
+        System.Logger.Level level = queueOverflows++ == 0 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
+        LOG.log(level, () -> "the inotify queue overflowed, so events were lost and every watch of this service "
+                + "reports an overflow; fs.inotify.max_queued_events = "
+                + InotifyLimits.current(InotifyLimits.MAX_QUEUED_EVENTS));
     }
 
     private void overflowAll() {

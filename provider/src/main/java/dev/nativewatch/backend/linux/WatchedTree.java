@@ -67,7 +67,11 @@ final class WatchedTree {
         if (!owner.spec().subtree() || !followsRoot()) {
             return;
         }
-        if (!walker.attachNew(parent, name, report)) {
+        if (walker.attachNew(parent, name, report)) {
+            return;
+        }
+        rootMoved = true; // the path may be stale because the whole tree moved
+        if (followsRoot()) {
             pending.add(parent, name, report);
             engine.attachmentPending(owner);
         }
@@ -167,7 +171,11 @@ final class WatchedTree {
             if (next.parent().detached || walker.attachNew(next.parent(), next.name(), next.report())) {
                 continue;
             }
-            if (!pending.retry(next) && followsRoot()) {
+            if (pending.retry(next)) {
+                continue;
+            }
+            rootMoved = true;
+            if (followsRoot()) {
                 owner.outOfStep("the path of " + next.parent() + " does not lead to it once every rename is read");
             }
         }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -217,6 +218,71 @@ class InotifySubtreeTest {
         Files.createFile(root.resolve("z/b/c/new/f"));
         harness.until(sink, "CREATED z/b/c/new/f");
         assertEquals(List.of("RENAMED a -> z", "CREATED z/b/c/new", "CREATED z/b/c/new/f"), sink.events);
+    }
+
+    @Test
+    void aRootMovedAwayKeepsReportingUntilANewSubdirectoryNeedsItsPathThenItsWatchEnds() throws IOException {
+        Files.createDirectories(root.resolve("existing"));
+        EngineHarness harness = harness();
+        RecordingSink sink = harness.watch(root, TREE);
+        Path moved = Files.move(root, temp.resolve("moved"));
+        Files.createFile(moved.resolve("existing/f"));
+        harness.until(sink, "CREATED existing/f");
+        assertEquals(0, sink.invalidations, "every directory is still watched: nothing is lost yet");
+
+        Files.createDirectory(moved.resolve("new"));
+        harness.until(() -> sink.invalidations > 0, sink::toString);
+        assertTrue(sink.invalidation.contains("moved"), sink.invalidation);
+    }
+
+    @Test
+    void aDirectoryAtTheOldPathOfAMovedAncestorIsNeverReported() throws IOException {
+        Path ancestor = Files.createDirectory(temp.resolve("ancestor"));
+        Path watched = Files.createDirectories(ancestor.resolve("r/sub"));
+        EngineHarness harness = harness();
+        RecordingSink sink = harness.watch(watched.getParent(), TREE);
+        Path movedAncestor = Files.move(ancestor, temp.resolve("ancestor2"));
+        Files.createDirectories(ancestor.resolve("r/sub"));
+        Files.createFile(ancestor.resolve("r/sub/impostor"));
+        Files.createDirectory(movedAncestor.resolve("r/sub/new"));
+        harness.until(() -> sink.invalidations > 0, sink::toString);
+        harness.sync(scratch);
+        assertFalse(sink.events.stream().anyMatch(e -> e.contains("impostor")), sink.toString());
+        assertEquals(List.of("CREATED sub/new"), sink.events.stream().filter(e -> !e.startsWith("INVALID")).toList(),
+                "the new directory is reported by its parent's watch, then the key ends, with no overflow");
+    }
+
+    @Test
+    void aNameTakenOverFromOutsideWatchesTheNewDirectoryAndWhatItHolds() throws IOException {
+        Files.createDirectories(root.resolve("x"));
+        Files.createDirectories(outside.resolve("y/deeper"));
+        Files.createFile(outside.resolve("y/inside-before"));
+        EngineHarness harness = harness();
+        RecordingSink sink = harness.watch(root, TREE);
+        Files.move(outside.resolve("y"), root.resolve("x"), StandardCopyOption.REPLACE_EXISTING);
+        harness.until(sink, "CREATED x/inside-before");
+        Files.createFile(root.resolve("x/deeper/later"));
+        harness.until(sink, "CREATED x/deeper/later");
+        Files.createFile(root.resolve("x/later"));
+        harness.until(sink, "CREATED x/later");
+    }
+
+    @Test
+    void anExchangeOfTwoDirectoriesKeepsEachUnderItsTrueName() throws IOException {
+        Files.createDirectories(root.resolve("a/only-in-a"));
+        Files.createDirectories(root.resolve("b/only-in-b"));
+        EngineHarness harness = harness();
+        RecordingSink sink = harness.watch(root, TREE_WITH_RENAMES);
+        assertEquals(0, Exchange.directories(root.resolve("a"), root.resolve("b")), "renameat2 RENAME_EXCHANGE");
+        harness.until(sink, "RENAMED b -> a");
+        Files.createFile(root.resolve("a/only-in-b/f"));
+        Files.createFile(root.resolve("b/only-in-a/g"));
+        harness.until(sink, "CREATED a/only-in-b/f");
+        harness.until(sink, "CREATED b/only-in-a/g");
+        Files.move(root.resolve("a"), root.resolve("b/only-in-a/new"));
+        Files.createFile(root.resolve("b/only-in-a/new/only-in-b/h"));
+        harness.until(sink, "CREATED b/only-in-a/new/only-in-b/h");
+        assertEquals(0, sink.overflows, sink.toString());
     }
 
     @Test
