@@ -65,18 +65,24 @@ final class KernelWatchTable {
      * Adds the directory's events to the kernel watch of the directory open at {@code fd}, creating the watch if
      * needed. Naming the directory by its descriptor rather than a path watches that very directory wherever it has
      * been moved meanwhile; {@code IN_MASK_ADD} keeps the events another registration asked for on the same watch.
+     *
+     * @return false, attaching nothing, if that directory is already one of this registration's: events read
+     * later are about to move it where it is found now, and a second entry for it would be a second model of it
      */
-    void attach(WatchedDirectory dir, int fd) throws InotifyException {
+    boolean attach(WatchedDirectory dir, int fd) throws InotifyException {
         int mask = dir.owner.maskFor(dir);
         int wd = api.addWatch(inotifyFd, NativePath.ofDescriptor(fd), mask | IN_ONLYDIR | IN_MASK_ADD);
         KernelWatch kernel = watches.get(wd);
         if (kernel == null) {
             kernel = new KernelWatch(wd);
             watches.put(wd, kernel);
+        } else if (kernel.directoryOf(dir.owner) != null) {
+            return false;
         }
         kernel.mask |= mask;
         kernel.add(dir);
         dir.kernel = kernel;
+        return true;
     }
 
     /**
@@ -101,15 +107,31 @@ final class KernelWatchTable {
 
     /** Stops a directory's share of its kernel watch; the last one out removes the watch. Idempotent. */
     void detach(WatchedDirectory dir) {
+        if (retire(dir)) {
+            release(dir.kernel);
+        }
+    }
+
+    /**
+     * Stops a directory's share of its kernel watch, but leaves the watch in place even when no directory is left,
+     * for a model rebuilt beside this one to take over; {@link #release} then removes what it did not take.
+     *
+     * @return whether it had a share to stop
+     */
+    boolean retire(WatchedDirectory dir) {
         if (dir.detached) {
-            return;
+            return false;
         }
         dir.detached = true;
-        KernelWatch kernel = dir.kernel;
-        if (kernel == null) {
-            return;
+        if (dir.kernel == null) {
+            return false;
         }
-        kernel.remove(dir);
+        dir.kernel.remove(dir);
+        return true;
+    }
+
+    /** Removes a kernel watch no directory is left on, or narrows the mask of one that still has some. */
+    void release(KernelWatch kernel) {
         if (!kernel.isEmpty()) {
             if (closing) {
                 return;
@@ -168,6 +190,15 @@ final class KernelWatchTable {
             kernel.mask = widening ? kernel.mask | wanted : wanted;
             return;
         }
+        undoOnOtherDirectory(wd, path, flags, wanted, widening);
+        if (widening) {
+            throw new InotifyException("inotify_add_watch", path.toString(), InotifyApi.ENOENT,
+                    "the path no longer leads to the watched directory");
+        }
+    }
+
+    /** A mask meant for one directory went, through a stale path, to the directory {@code wd}: undo it there. */
+    private void undoOnOtherDirectory(int wd, NativePath path, int flags, int wanted, boolean widening) {
         KernelWatch other = watches.get(wd);
         if (other == null) {
             try {
@@ -184,10 +215,5 @@ final class KernelWatchTable {
                 LOG.log(System.Logger.Level.DEBUG, () -> "cannot restore the mask of " + other + ": " + e.getMessage());
             }
         }
-        if (widening) {
-            throw new InotifyException("inotify_add_watch", path.toString(), InotifyApi.ENOENT,
-                    "the path no longer leads to the watched directory");
-        }
     }
-
 }

@@ -75,7 +75,9 @@ final class TreeWalker {
     WatchedDirectory attachRoot(int fd) throws IOException {
         WatchedDirectory top = newDirectory(null, null);
         try {
-            engine.kernelWatches().attach(top, fd);
+            if (!engine.kernelWatches().attach(top, fd)) {
+                throw new IllegalStateException("the registered directory is already watched by its registration");
+            }
         } catch (InotifyException e) {
             throw e.errno() == InotifyApi.ENOSPC ? InotifyLimits.watchesExhausted(owner.root().toString(), e) : e;
         }
@@ -181,6 +183,25 @@ final class TreeWalker {
         }
     }
 
+    /**
+     * Detaches {@code top} and every directory under it from their kernel watches, but keeps the watches, for a
+     * model rebuilt beside this one to take over; {@link #sweep} then removes what was not taken.
+     */
+    void retire(WatchedDirectory top) {
+        for (WatchedDirectory dir : top.subtree()) {
+            engine.kernelWatches().retire(dir);
+        }
+    }
+
+    /** Removes the kernel watches of a retired model that a rebuilt one did not take over. */
+    void sweep(WatchedDirectory retired) {
+        for (WatchedDirectory dir : retired.subtree()) {
+            if (dir.kernel != null) {
+                engine.kernelWatches().release(dir.kernel);
+            }
+        }
+    }
+
     /** Drops every directory under the root, as when a subtree registration becomes a plain one. */
     void dropSubdirectories(WatchedDirectory root) {
         for (WatchedDirectory dir : root.subtree()) {
@@ -264,12 +285,20 @@ final class TreeWalker {
                     subdirectories.add(name);
                 }
             });
+        } catch (InotifyException e) {
+            if (e.errno() != InotifyApi.ENOENT) { // deleted while open: its own events say so
+                warnUnlisted(dir, e);
+            }
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot list " + owner.nativePathOf(dir) + ", so changes under it "
-                    + "may go unreported: " + e);
-            sink.overflowed();
+            warnUnlisted(dir, e);
         }
         return subdirectories;
+    }
+
+    private void warnUnlisted(WatchedDirectory dir, IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "cannot list " + owner.nativePathOf(dir) + ", so changes under it may "
+                + "go unreported: " + e);
+        sink.overflowed();
     }
 
     /** @return the descriptor of the subdirectory {@code name}, or -1 if it is gone or not a directory */
@@ -295,7 +324,9 @@ final class TreeWalker {
     private WatchedDirectory attachChild(WatchedDirectory parent, String name, int fd, boolean registering) {
         WatchedDirectory child = newDirectory(parent, name);
         try {
-            engine.kernelWatches().attach(child, fd);
+            if (!engine.kernelWatches().attach(child, fd)) {
+                return null; // already in the model elsewhere, under a name that queued renames will update
+            }
         } catch (InotifyException e) {
             if (e.errno() == InotifyApi.ENOSPC) {
                 IOException limit = InotifyLimits.watchesExhausted(owner.nativePathOf(parent).child(name).toString(), e);

@@ -186,8 +186,9 @@ final class WatchedTree {
     }
 
     /**
-     * Rebuilds the model from the tree, without reporting. The new model is built beside the old one, sharing its
-     * kernel watches, and the old one released after, so no watch that is still needed is removed on the way.
+     * Rebuilds the model from the tree, without reporting. The old model is retired first but its kernel watches
+     * kept, for the new one to take over; only those it did not take are removed, so no watch still needed is
+     * removed on the way and its events never stop.
      *
      * @return false if the registered directory cannot be opened at its path
      */
@@ -205,14 +206,17 @@ final class WatchedTree {
         if (fd < 0) {
             return false; // gone: its own events invalidate the watch; or unreadable, which was reported
         }
+        WatchedDirectory old = root;
+        walker.retire(old);
         try {
-            WatchedDirectory old = root;
             root = walker.attachRoot(fd);
             walker.walk(root, fd);
-            walker.release(old);
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot watch " + owner.root() + " afresh: " + e.getMessage());
+            LOG.log(System.Logger.Level.WARNING, "cannot watch " + owner.root() + " afresh, so its watch ends: "
+                    + e.getMessage());
+            owner.invalidate("the watched tree could not be watched afresh after lost events: " + e.getMessage());
         } finally {
+            walker.sweep(old);
             engine.closeQuietly(fd);
         }
         return true;
