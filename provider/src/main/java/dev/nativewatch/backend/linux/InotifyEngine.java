@@ -44,6 +44,8 @@ final class InotifyEngine implements WatchEngine {
     private static final int MAX_READS_PER_WAIT = 16;
     /** {@code NAME_MAX}: the longest file name, in bytes, without its NUL. */
     private static final int NAME_MAX = 255;
+    /** How long a wait lasts at most while a registration has something to catch up on; see {@link #awaitChanges}. */
+    private static final int CATCH_UP_RETRY_MILLIS = 20;
     /** The largest record a read returns: the header, then the longest name and its NUL (256, padded to no more). */
     static final int MAX_RECORD_BYTES = InotifyEventDecoder.HEADER_BYTES + NAME_MAX + 1;
 
@@ -66,7 +68,7 @@ final class InotifyEngine implements WatchEngine {
     private final ScanMarks marks = new ScanMarks();
     private final EventRouter router;
     private int queueOverflows;
-    /** Registrations with directories waiting to be attached; see {@link #attachmentPending}. */
+    /** Registrations with directories waiting to be attached; see {@link #catchUpLater}. */
     private final Set<InotifyWatch> withPendingAttachments = new LinkedHashSet<>();
     /** {@link #dispatch}, made once rather than on each read. */
     private final Consumer<InotifyEvent> dispatcher = this::dispatch;
@@ -126,14 +128,25 @@ final class InotifyEngine implements WatchEngine {
         return watch;
     }
 
+    /**
+     * While a registration has something to catch up on that failed the last time, the wait is cut short, so that
+     * it is tried again after a quiet moment even when no further event comes.
+     */
     @Override
     public void awaitChanges(long timeoutNanos) throws IOException {
-        int ready = pollSet.poll(pollTimeout(timeoutNanos));
+        boolean catchingUp = !withPendingAttachments.isEmpty();
+        int timeout = pollTimeout(timeoutNanos);
+        if (catchingUp && (timeout < 0 || timeout > CATCH_UP_RETRY_MILLIS)) {
+            timeout = CATCH_UP_RETRY_MILLIS;
+        }
+        int ready = pollSet.poll(timeout);
         if ((ready & InotifyApi.READY_WAKEUP) != 0) {
             api.read(wakeupFd, wakeupBuffer);
         }
         if ((ready & InotifyApi.READY_INOTIFY) != 0) {
             readEvents();
+        } else if (catchingUp) {
+            catchUpAll();
         }
     }
 
@@ -235,14 +248,19 @@ final class InotifyEngine implements WatchEngine {
     private void queueEmpty() {
         router.flushPendingFrom();
         marks.clear();
-        if (!withPendingAttachments.isEmpty()) {
-            List<InotifyWatch> waiting = new ArrayList<>(withPendingAttachments);
-            withPendingAttachments.clear();
-            for (InotifyWatch registration : waiting) {
-                registration.retryPending();
-                if (registration.hasPending()) {
-                    withPendingAttachments.add(registration);
-                }
+        catchUpAll();
+    }
+
+    private void catchUpAll() {
+        if (withPendingAttachments.isEmpty()) {
+            return;
+        }
+        List<InotifyWatch> waiting = new ArrayList<>(withPendingAttachments);
+        withPendingAttachments.clear();
+        for (InotifyWatch registration : waiting) {
+            registration.catchUp();
+            if (registration.hasPending()) {
+                withPendingAttachments.add(registration);
             }
         }
     }
@@ -296,8 +314,8 @@ final class InotifyEngine implements WatchEngine {
         api.listDirectory(fd, listingBuffer, everyEntry, visitor);
     }
 
-    /** A registration has directories to attach once the queue has been read empty. */
-    void attachmentPending(InotifyWatch registration) {
+    /** A registration has something to catch up on once the queue has been read empty. */
+    void catchUpLater(InotifyWatch registration) {
         withPendingAttachments.add(registration);
     }
 

@@ -199,9 +199,14 @@ final class InotifyWatch implements DirectoryWatch {
         }
     }
 
-    /** The queue has been read empty; see {@link WatchedTree#retryPending()}. */
-    void retryPending() {
-        tree.retryPending();
+    /** The queue has been read empty; see {@link WatchedTree#catchUp()}. */
+    void catchUp() {
+        tree.catchUp();
+    }
+
+    /** A directory may hold other subdirectories than the model says; see {@link WatchedTree#suspect}. */
+    void suspect(WatchedDirectory dir) {
+        tree.suspect(dir);
     }
 
     boolean hasPending() {

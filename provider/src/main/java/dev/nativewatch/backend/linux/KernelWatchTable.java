@@ -66,23 +66,26 @@ final class KernelWatchTable {
      * needed. Naming the directory by its descriptor rather than a path watches that very directory wherever it has
      * been moved meanwhile; {@code IN_MASK_ADD} keeps the events another registration asked for on the same watch.
      *
-     * @return false, attaching nothing, if that directory is already one of this registration's: events read
-     * later are about to move it where it is found now, and a second entry for it would be a second model of it
+     * @return {@code dir}; or, attaching nothing, the registration's entry that already stands for that directory:
+     * one directory has one entry in a model, wherever events not yet read say it is
      */
-    boolean attach(WatchedDirectory dir, int fd) throws InotifyException {
+    WatchedDirectory attach(WatchedDirectory dir, int fd) throws InotifyException {
         int mask = dir.owner.maskFor(dir);
         int wd = api.addWatch(inotifyFd, NativePath.ofDescriptor(fd), mask | IN_ONLYDIR | IN_MASK_ADD);
         KernelWatch kernel = watches.get(wd);
         if (kernel == null) {
             kernel = new KernelWatch(wd);
             watches.put(wd, kernel);
-        } else if (kernel.directoryOf(dir.owner) != null) {
-            return false;
+        } else {
+            WatchedDirectory existing = kernel.directoryOf(dir.owner);
+            if (existing != null) {
+                return existing;
+            }
         }
         kernel.mask |= mask;
         kernel.add(dir);
         dir.kernel = kernel;
-        return true;
+        return dir;
     }
 
     /**

@@ -4,18 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Directories that entered a registration's tree while the path to their parent was stale: renames of the parent
- * (or a directory above it) were still queued, so the parent could not be opened by the path the model gives it.
- * They are attached once the queue has been read empty and the model has caught up; one that still cannot be
- * attached after {@link #MAX_ATTEMPTS} tries means the model no longer matches the tree. Confined to the poller
- * thread.
+ * What a registration catches up on once the queue has been read empty and its model has taken in every rename:
+ * directories that entered the tree while the path to their parent was stale (renames of the parent, or of a
+ * directory above it, were still queued), and directories whose subdirectories may differ from the model (to be
+ * reconciled with what they hold). One that still cannot be done after {@link #MAX_ATTEMPTS} tries means the model
+ * no longer matches the tree. Confined to the poller thread.
  */
 final class PendingAttachments {
 
     /** Queue-empty moments to wait before the model is declared out of step; renames are read well before that. */
     static final int MAX_ATTEMPTS = 3;
 
-    /** One directory to attach, and how many times that has failed. */
+    /**
+     * One thing to do, and how many times that has failed.
+     *
+     * @param name the kernel name of the directory to attach under {@code parent}; null to reconcile {@code parent}
+     */
     record Pending(WatchedDirectory parent, String name, boolean report, int attempts) {
     }
 
@@ -23,6 +27,16 @@ final class PendingAttachments {
 
     void add(WatchedDirectory parent, String name, boolean report) {
         pending.add(new Pending(parent, name, report, 0));
+    }
+
+    /** Adds {@code dir} to reconcile, unless it is there already. */
+    void reconcile(WatchedDirectory dir) {
+        for (Pending next : pending) {
+            if (next.parent() == dir && next.name() == null) {
+                return;
+            }
+        }
+        pending.add(new Pending(dir, null, false, 0));
     }
 
     boolean isEmpty() {

@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Attaches one registration's directories to kernel watches, and detaches them. A walk opens every subdirectory
@@ -75,7 +77,7 @@ final class TreeWalker {
     WatchedDirectory attachRoot(int fd) throws IOException {
         WatchedDirectory top = newDirectory(null, null);
         try {
-            if (!engine.kernelWatches().attach(top, fd)) {
+            if (engine.kernelWatches().attach(top, fd) != top) {
                 throw new IllegalStateException("the registered directory is already watched by its registration");
             }
         } catch (InotifyException e) {
@@ -120,12 +122,14 @@ final class TreeWalker {
         }
         try {
             int childFd = openChild(parentFd, name);
-            if (childFd >= 0) {
-                try {
-                    attachOpened(parent, name, childFd, report);
-                } finally {
-                    closeQuietly(childFd);
-                }
+            if (childFd < 0) {
+                owner.suspect(parent); // gone or replaced already: what is there now is checked once events are read
+                return true;
+            }
+            try {
+                attachOpened(parent, name, childFd, report);
+            } finally {
+                closeQuietly(childFd);
             }
             return true;
         } finally {
@@ -174,6 +178,73 @@ final class TreeWalker {
         }
         closeQuietly(fd);
         return STALE;
+    }
+
+    /**
+     * Brings the entries under {@code dir} in line with the subdirectories it holds now, once every queued event
+     * has been read: an entry whose directory is no longer there is dropped, a directory the model has elsewhere is
+     * moved here (the event of its move came before its new parent was watched), and one it does not know is
+     * watched, with what it holds reported as created.
+     *
+     * @return false if the path of {@code dir} is stale, so that the caller tries again later
+     */
+    boolean reconcile(WatchedDirectory dir) {
+        int fd = openWatched(dir);
+        if (fd < 0) {
+            return fd != STALE;
+        }
+        try {
+            Set<String> present = new HashSet<>();
+            for (String name : list(dir, fd, false)) {
+                int childFd = openChild(fd, name);
+                if (childFd >= 0) {
+                    present.add(name);
+                    try {
+                        reconcileChild(dir, name, childFd);
+                    } finally {
+                        closeQuietly(childFd);
+                    }
+                }
+            }
+            for (WatchedDirectory child : dir.children()) {
+                if (!present.contains(child.name())) {
+                    child.unlink();
+                    release(child);
+                }
+            }
+            return true;
+        } finally {
+            closeQuietly(fd);
+        }
+    }
+
+    private void reconcileChild(WatchedDirectory dir, String name, int childFd) {
+        WatchedDirectory known = dir.child(name);
+        if (known != null && isWatchedAs(childFd, known)) {
+            return;
+        }
+        if (known != null) {
+            known.unlink();
+            release(known);
+        }
+        WatchedDirectory child = newDirectory(dir, name);
+        WatchedDirectory holder;
+        try {
+            holder = engine.kernelWatches().attach(child, childFd);
+        } catch (InotifyException e) {
+            LOG.log(System.Logger.Level.WARNING, "not watching " + printable(name) + ", so changes under it go "
+                    + "unreported: " + e.getMessage());
+            sink.overflowed();
+            return;
+        }
+        if (holder == child) {
+            dir.addChild(child);
+            walk(child, childFd, true, false);
+        } else if (!dir.isWithin(holder)) {
+            holder.moveTo(dir, name);
+        } else {
+            owner.outOfStep("the model has " + dir + " under " + holder + ", which it holds");
+        }
     }
 
     /** Detaches {@code top} and every directory under it. */
@@ -324,8 +395,15 @@ final class TreeWalker {
     private WatchedDirectory attachChild(WatchedDirectory parent, String name, int fd, boolean registering) {
         WatchedDirectory child = newDirectory(parent, name);
         try {
-            if (!engine.kernelWatches().attach(child, fd)) {
-                return null; // already in the model elsewhere, under a name that queued renames will update
+            WatchedDirectory holder = engine.kernelWatches().attach(child, fd);
+            if (holder != child) {
+                // Already in the model elsewhere: queued renames may move it here, or its own move here may never
+                // be read (it came before this directory was watched). Both places are checked once they are read.
+                owner.suspect(parent);
+                if (holder.parent() != null) {
+                    owner.suspect(holder.parent());
+                }
+                return null;
             }
         } catch (InotifyException e) {
             if (e.errno() == InotifyApi.ENOSPC) {

@@ -2,7 +2,9 @@ package dev.nativewatch.backend.linux;
 
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -87,6 +89,15 @@ final class WatchedDirectory {
 
     WatchedDirectory child(String entry) {
         return children == null ? null : children.get(entry);
+    }
+
+    /** @return the watched subdirectories, as they are now */
+    List<WatchedDirectory> children() {
+        List<WatchedDirectory> list = new ArrayList<>();
+        if (children != null) {
+            children.forEach(list::add);
+        }
+        return list;
     }
 
     /** Adds a subdirectory under its name, in place of any of the same name. */

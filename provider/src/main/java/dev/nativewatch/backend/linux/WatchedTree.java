@@ -73,7 +73,7 @@ final class WatchedTree {
         rootMoved = true; // the path may be stale because the whole tree moved
         if (followsRoot()) {
             pending.add(parent, name, report);
-            engine.attachmentPending(owner);
+            engine.catchUpLater(owner);
         }
     }
 
@@ -162,13 +162,23 @@ final class WatchedTree {
 
     // ---- catching up
 
-    /** The queue has been read empty, so renames that made paths stale have been applied: attach what waited. */
-    void retryPending() {
+    /** A directory may hold other subdirectories than the model says: reconcile it once events are read. */
+    void suspect(WatchedDirectory dir) {
+        pending.reconcile(dir);
+        engine.catchUpLater(owner);
+    }
+
+    /**
+     * The queue has been read empty, so the model has taken in every rename that was queued: a displaced directory
+     * no exchange claimed was replaced, and what waited for paths to be known is done now.
+     */
+    void catchUp() {
+        settle();
         for (PendingAttachments.Pending next : pending.takeAll()) {
             if (owner.isReleased()) {
                 return;
             }
-            if (next.parent().detached || walker.attachNew(next.parent(), next.name(), next.report())) {
+            if (next.parent().detached || done(next)) {
                 continue;
             }
             if (pending.retry(next)) {
@@ -179,6 +189,11 @@ final class WatchedTree {
                 owner.outOfStep("the path of " + next.parent() + " does not lead to it once every rename is read");
             }
         }
+    }
+
+    private boolean done(PendingAttachments.Pending next) {
+        return next.name() == null ? walker.reconcile(next.parent())
+                : walker.attachNew(next.parent(), next.name(), next.report());
     }
 
     boolean hasPending() {
