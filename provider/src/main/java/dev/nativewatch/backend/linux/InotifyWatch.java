@@ -43,7 +43,8 @@ final class InotifyWatch implements DirectoryWatch {
         useSpec(spec);
         this.sink = sink;
         this.attributes = new EntryAttributeTracker(this, engine);
-        this.tree = new WatchedTree(this, engine, new TreeWalker(this, engine, sink, attributes));
+        TreeWalker walker = new TreeWalker(this, engine, sink, attributes);
+        this.tree = new WatchedTree(this, engine, walker, new TreeReconciler(this, engine, sink, walker));
     }
 
     /** Adds the watches of this new registration; if that fails, every watch it added is removed again. */

@@ -9,17 +9,15 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Attaches one registration's directories to kernel watches, and detaches them. A walk opens every subdirectory
  * through its parent's open descriptor and watches it through its own, so it watches exactly the directories that
  * are in the tree while it runs, however they are renamed meanwhile. A path built from the registration's model is
  * only used to open a directory that is already watched, and trusted only once the kernel confirms that it leads
- * to that directory ({@link #openWatched}): where renames not yet read make it stale, the caller tries again later.
- * Confined to the poller thread.
+ * to that directory ({@link #openWatched}): where renames not yet read make it stale, the caller tries again later
+ * ({@link TreeReconciler}). Confined to the poller thread.
  */
 final class TreeWalker {
 
@@ -107,52 +105,6 @@ final class TreeWalker {
     }
 
     /**
-     * A directory entered the tree under {@code parent}: it is watched before it is listed, so that an entry created
-     * in it meanwhile is either listed or reported by its own event, and so is the tree under it. A known child of
-     * that name that is not the directory there now is stale (the name was taken over from outside) and replaced.
-     *
-     * @param report report what the listings find as created, as for a directory created or moved in; not for one
-     *               an unmount uncovered, whose entries were there before
-     * @return false if the parent's path is stale, so that the caller tries again once the renames are read
-     */
-    boolean attachNew(WatchedDirectory parent, String name, boolean report) {
-        int parentFd = openWatched(parent);
-        if (parentFd < 0) {
-            return parentFd != STALE;
-        }
-        try {
-            int childFd = openChild(parentFd, name);
-            if (childFd < 0) {
-                owner.suspect(parent); // gone or replaced already: what is there now is checked once events are read
-                return true;
-            }
-            try {
-                attachOpened(parent, name, childFd, report);
-            } finally {
-                closeQuietly(childFd);
-            }
-            return true;
-        } finally {
-            closeQuietly(parentFd);
-        }
-    }
-
-    private void attachOpened(WatchedDirectory parent, String name, int childFd, boolean report) {
-        WatchedDirectory known = parent.child(name);
-        if (known != null) {
-            if (isWatchedAs(childFd, known)) {
-                return; // a listing of the parent got there first
-            }
-            known.unlink();
-            release(known);
-        }
-        WatchedDirectory child = attachChild(parent, name, childFd, false);
-        if (child != null) {
-            walk(child, childFd, report, false);
-        }
-    }
-
-    /**
      * Opens a watched directory by the path the registration's model gives it, and confirms with the kernel that
      * the path leads to it.
      *
@@ -178,73 +130,6 @@ final class TreeWalker {
         }
         closeQuietly(fd);
         return STALE;
-    }
-
-    /**
-     * Brings the entries under {@code dir} in line with the subdirectories it holds now, once every queued event
-     * has been read: an entry whose directory is no longer there is dropped, a directory the model has elsewhere is
-     * moved here (the event of its move came before its new parent was watched), and one it does not know is
-     * watched, with what it holds reported as created.
-     *
-     * @return false if the path of {@code dir} is stale, so that the caller tries again later
-     */
-    boolean reconcile(WatchedDirectory dir) {
-        int fd = openWatched(dir);
-        if (fd < 0) {
-            return fd != STALE;
-        }
-        try {
-            Set<String> present = new HashSet<>();
-            for (String name : list(dir, fd, false)) {
-                int childFd = openChild(fd, name);
-                if (childFd >= 0) {
-                    present.add(name);
-                    try {
-                        reconcileChild(dir, name, childFd);
-                    } finally {
-                        closeQuietly(childFd);
-                    }
-                }
-            }
-            for (WatchedDirectory child : dir.children()) {
-                if (!present.contains(child.name())) {
-                    child.unlink();
-                    release(child);
-                }
-            }
-            return true;
-        } finally {
-            closeQuietly(fd);
-        }
-    }
-
-    private void reconcileChild(WatchedDirectory dir, String name, int childFd) {
-        WatchedDirectory known = dir.child(name);
-        if (known != null && isWatchedAs(childFd, known)) {
-            return;
-        }
-        if (known != null) {
-            known.unlink();
-            release(known);
-        }
-        WatchedDirectory child = newDirectory(dir, name);
-        WatchedDirectory holder;
-        try {
-            holder = engine.kernelWatches().attach(child, childFd);
-        } catch (InotifyException e) {
-            LOG.log(System.Logger.Level.WARNING, "not watching " + printable(name) + ", so changes under it go "
-                    + "unreported: " + e.getMessage());
-            sink.overflowed();
-            return;
-        }
-        if (holder == child) {
-            dir.addChild(child);
-            walk(child, childFd, true, false);
-        } else if (!dir.isWithin(holder)) {
-            holder.moveTo(dir, name);
-        } else {
-            owner.outOfStep("the model has " + dir + " under " + holder + ", which it holds");
-        }
     }
 
     /** Detaches {@code top} and every directory under it. */
@@ -290,7 +175,7 @@ final class TreeWalker {
         }
     }
 
-    private WatchedDirectory newDirectory(WatchedDirectory parent, String name) {
+    WatchedDirectory newDirectory(WatchedDirectory parent, String name) {
         WatchedDirectory dir = new WatchedDirectory(owner, parent, name);
         attributes.prepare(dir);
         return dir;
@@ -305,7 +190,7 @@ final class TreeWalker {
      * @param registering stop at the watch limit, leaving the failure in {@link #limitReached}, instead of
      *                    logging it and reporting an overflow
      */
-    private void walk(WatchedDirectory dir, int fd, boolean report, boolean registering) {
+    void walk(WatchedDirectory dir, int fd, boolean report, boolean registering) {
         for (String name : list(dir, fd, report)) {
             if (limitReached != null || dir.detached) {
                 return;
@@ -334,7 +219,7 @@ final class TreeWalker {
      *
      * @return the kernel names of its subdirectories, and of entries that may be
      */
-    private List<String> list(WatchedDirectory dir, int fd, boolean report) {
+    List<String> list(WatchedDirectory dir, int fd, boolean report) {
         List<String> subdirectories = new ArrayList<>();
         Path relative = report ? dir.relative() : null;
         boolean tracked = dir.entries != null;
@@ -373,7 +258,7 @@ final class TreeWalker {
     }
 
     /** @return the descriptor of the subdirectory {@code name}, or -1 if it is gone or not a directory */
-    private int openChild(int parentFd, String name) {
+    int openChild(int parentFd, String name) {
         try {
             return engine.api().openSubdirectory(parentFd, name);
         } catch (InotifyException e) {
@@ -392,7 +277,7 @@ final class TreeWalker {
      *                    reporting an overflow
      * @return the new directory, or null if it is not watched
      */
-    private WatchedDirectory attachChild(WatchedDirectory parent, String name, int fd, boolean registering) {
+    WatchedDirectory attachChild(WatchedDirectory parent, String name, int fd, boolean registering) {
         WatchedDirectory child = newDirectory(parent, name);
         try {
             WatchedDirectory holder = engine.kernelWatches().attach(child, fd);
@@ -424,7 +309,7 @@ final class TreeWalker {
         return child;
     }
 
-    private boolean isWatchedAs(int fd, WatchedDirectory dir) {
+    boolean isWatchedAs(int fd, WatchedDirectory dir) {
         try {
             return dir.kernel != null && engine.kernelWatches().isWatchedAs(fd, dir.kernel);
         } catch (InotifyException e) {
@@ -437,11 +322,11 @@ final class TreeWalker {
         return e.errno() == InotifyApi.ENOENT || e.errno() == InotifyApi.ENOTDIR || e.errno() == InotifyApi.ELOOP;
     }
 
-    private static String printable(String kernelName) {
+    static String printable(String kernelName) {
         return new String(kernelName.getBytes(FileNames.KERNEL), FileNames.CHARSET);
     }
 
-    private void closeQuietly(int fd) {
+    void closeQuietly(int fd) {
         try {
             engine.api().close(fd);
         } catch (InotifyException e) {

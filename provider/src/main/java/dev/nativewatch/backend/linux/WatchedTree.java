@@ -7,7 +7,7 @@ import java.io.IOException;
  * parent and kernel name ({@link WatchedDirectory}), and one operation per thing the kernel can do to the tree.
  * Each operation says which kernel events it stands for and the order it relies on. The registration reports the
  * events; this class only keeps the model in step, attaching and detaching directories through a
- * {@link TreeWalker}.
+ * {@link TreeWalker} and a {@link TreeReconciler}.
  *
  * <p>Where the model falls out of step with the tree, it says so through {@link InotifyWatch#outOfStep} (an
  * overflow, then a model rebuilt from the tree); where the registered directory is no longer at its path and a path
@@ -20,16 +20,18 @@ final class WatchedTree {
     private final InotifyWatch owner;
     private final InotifyEngine engine;
     private final TreeWalker walker;
+    private final TreeReconciler reconciler;
     private final PendingAttachments pending = new PendingAttachments();
     private WatchedDirectory root;
     private Displacement displaced;
     /** The registered directory was renamed: its path must be confirmed before it is used. */
     private boolean rootMoved;
 
-    WatchedTree(InotifyWatch owner, InotifyEngine engine, TreeWalker walker) {
+    WatchedTree(InotifyWatch owner, InotifyEngine engine, TreeWalker walker, TreeReconciler reconciler) {
         this.owner = owner;
         this.engine = engine;
         this.walker = walker;
+        this.reconciler = reconciler;
     }
 
     WatchedDirectory root() {
@@ -67,7 +69,7 @@ final class WatchedTree {
         if (!owner.spec().subtree() || !followsRoot()) {
             return;
         }
-        if (walker.attachNew(parent, name, report)) {
+        if (reconciler.attachNew(parent, name, report)) {
             return;
         }
         rootMoved = true; // the path may be stale because the whole tree moved
@@ -115,14 +117,23 @@ final class WatchedTree {
         }
     }
 
-    /** The kernel removed the watch of a directory under the root ({@code IN_IGNORED}): it was deleted. */
+    /**
+     * The kernel removed the watch of a directory under the root ({@code IN_IGNORED}): it was deleted. Its name
+     * normally left the model first ({@code IN_DELETE}, or a rename over it). If it is still there, the event that
+     * put another directory in its place may have been merged into an identical one before it (inotify merges
+     * consecutive events that differ only in their cookie), so its parent is reconciled once events are read.
+     */
     void gone(WatchedDirectory dir) {
         if (displaced != null && displaced.dir() == dir) {
             displaced = null;
         }
         if (!dir.detached) {
+            WatchedDirectory parent = dir.parent();
             dir.unlink();
             walker.release(dir);
+            if (parent != null && !parent.detached) {
+                suspect(parent);
+            }
         }
     }
 
@@ -192,8 +203,8 @@ final class WatchedTree {
     }
 
     private boolean done(PendingAttachments.Pending next) {
-        return next.name() == null ? walker.reconcile(next.parent())
-                : walker.attachNew(next.parent(), next.name(), next.report());
+        return next.name() == null ? reconciler.reconcile(next.parent())
+                : reconciler.attachNew(next.parent(), next.name(), next.report());
     }
 
     boolean hasPending() {

@@ -285,6 +285,30 @@ class InotifySubtreeTest {
         assertEquals(0, sink.overflows, sink.toString());
     }
 
+    /**
+     * inotify merges an event into the one before it when they differ only in their cookie: the exchange's last
+     * {@code IN_MOVED_TO a} swallows that of the rename over {@code a} right after it.
+     */
+    @Test
+    void aRenameOverADirectoryAnExchangeJustPutThereIsFollowedThoughItsEventMerges() throws IOException {
+        Files.createDirectories(root.resolve("a"));
+        Files.createDirectories(root.resolve("b"));
+        Files.createDirectories(outside.resolve("z/deeper"));
+        TestApi api = new TestApi();
+        EngineHarness harness = harness(api);
+        RecordingSink sink = harness.watch(root, TREE_WITH_RENAMES);
+        api.holdReads();
+        try {
+            assertEquals(0, Exchange.directories(root.resolve("a"), root.resolve("b")));
+            assertEquals(0, Exchange.renameOver(outside.resolve("z"), root.resolve("a")));
+        } finally {
+            api.releaseReads();
+        }
+        harness.until(sink, "RENAMED b -> a");
+        Files.createFile(root.resolve("a/deeper/later"));
+        harness.until(sink, "CREATED a/deeper/later");
+    }
+
     @Test
     void withoutPairingARenamedDirectoryIsDeleteAndCreateOfItselfOnly() throws IOException {
         Files.createDirectories(root.resolve("a/b/c"));
