@@ -17,6 +17,12 @@ import java.util.Random;
  */
 final class TreeMutator {
 
+    /**
+     * {@code -Dnativewatch.torture.names=plain} gives every entry a plain ASCII name, to tell failures of the
+     * tree's shape from failures of names; the same seed makes the same changes either way.
+     */
+    static final boolean PLAIN_NAMES = "plain".equals(System.getProperty("nativewatch.torture.names"));
+
     private final Random random;
     private final String root;
     private final String outside;
@@ -248,7 +254,8 @@ final class TreeMutator {
      */
     private String newName() {
         int n = ++counter;
-        return switch (random.nextInt(10)) {
+        int style = random.nextInt(10);
+        return PLAIN_NAMES ? "d" + n : switch (style) {
             case 0 -> "with space " + n;
             case 1 -> "new\nline" + n;
             case 2 -> "caf\u00c3\u00a9-" + n; // "café" in UTF-8, one character per byte
