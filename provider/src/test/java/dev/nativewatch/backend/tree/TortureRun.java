@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.WatchKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -96,13 +96,14 @@ final class TortureRun {
         int firstEvent = watching.eventCount();
         Map<String, Object> probes = createProbes(batch);
         createOutsideProbes(batch);
-        Path base = root;
-        watching.await(seen -> watching.invalidated(key) || unreported(seen, base, probes).isEmpty(), PROBE_DEADLINE);
+        CreatedKeys created = new CreatedKeys(root);
+        watching.await(seen -> watching.invalidated(key) || unreported(created.update(seen), probes).isEmpty(),
+                PROBE_DEADLINE);
         List<Watching.Event> events = watching.events();
         List<String> problems = new ArrayList<>();
         events.forEach(e -> outsideTheTree(e).ifPresent(problems::add));
         events.subList(firstEvent, events.size()).forEach(e -> misreported(e, probes).ifPresent(problems::add));
-        List<String> lost = unreported(events, root, probes);
+        List<String> lost = unreported(created.update(events), probes);
         boolean signalled = watching.invalidated(key) || events.stream().anyMatch(e -> e.kind() == OVERFLOW);
         if (!lost.isEmpty() && !signalled) {
             problems.add(lost.size() + " of " + probes.size() + " probes never reported, with no OVERFLOW and a"
@@ -143,19 +144,9 @@ final class TortureRun {
         }
     }
 
-    private static List<String> unreported(List<Watching.Event> events, Path base, Map<String, Object> probes) {
-        Map<Object, String> byKey = new HashMap<>();
-        probes.forEach((name, key) -> byKey.put(key, name));
-        for (Watching.Event event : events) {
-            if (event.kind() == ENTRY_CREATE && event.context() != null
-                    && fileName(event).startsWith(PROBE)) {
-                Object key = Watching.keyOf(base, event.context());
-                if (key != null) {
-                    byKey.remove(key);
-                }
-            }
-        }
-        return byKey.values().stream().sorted().toList();
+    private static List<String> unreported(Set<Object> created, Map<String, Object> probes) {
+        return probes.entrySet().stream().filter(probe -> !created.contains(probe.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
     }
 
     private java.util.Optional<String> outsideTheTree(Watching.Event event) {
