@@ -28,6 +28,12 @@ class ChildJvmRegressionTest {
     }
 
     @Test
+    void withoutALocaleATreeWithUtf8NamesRegistersForSecurityAndTimeKinds() throws Exception {
+        WatchBackend.INOTIFY.assumeAvailable();
+        assertPasses(run(List.of(), NoLocaleRegistrationScenario.class));
+    }
+
+    @Test
     void afterAnExchangeMovingOneDirectoryIntoTheOtherDoesNotHangTheService() throws Exception {
         WatchBackend.INOTIFY.assumeAvailable();
         assertPasses(run(List.of(), ExchangeThenNestScenario.class));

@@ -1,8 +1,5 @@
 package dev.nativewatch.backend.tree;
 
-import dev.nativewatch.ExtendedKinds;
-import dev.nativewatch.ExtendedModifiers;
-
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.WatchEvent;
@@ -15,11 +12,12 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 /**
  * Run in a JVM started without a locale, where the JVM's charset for file names is ASCII: a file named
  * {@code café.txt} (UTF-8 bytes on disk) is reported with a context that resolves to it, as the JDK's own
- * service reports it, the poller survives it, and a subtree with such a name registers with ENTRY_SECURITY.
+ * service reports it, and the poller survives it.
  */
 public final class NoLocaleScenario extends ChildScenario {
 
-    private static final String CAFE = "caf\u00c3\u00a9"; // the UTF-8 bytes of "café", one character per byte
+    /** The UTF-8 bytes of "café", one character per byte. */
+    static final String CAFE = "caf\u00c3\u00a9";
 
     public static void main(String[] arguments) {
         main(new NoLocaleScenario(), arguments);
@@ -27,11 +25,7 @@ public final class NoLocaleScenario extends ChildScenario {
 
     @Override
     void run(Path dir) throws Exception {
-        String charset = System.getProperty("sun.jnu.encoding");
-        step("sun.jnu.encoding=" + charset);
-        if ("UTF-8".equalsIgnoreCase(charset)) {
-            throw new Outcome(NOT_APPLICABLE, "this JVM decodes file names as UTF-8 even without a locale");
-        }
+        assumeNoUtf8Locale();
         String base = RawPaths.latin1(RawPaths.bytes(dir));
         Path watched = RawPaths.path(RawPaths.bytes(base + "/watched"));
         RawFiles.mkdir(RawPaths.bytes(base + "/watched"));
@@ -51,17 +45,14 @@ public final class NoLocaleScenario extends ChildScenario {
             check(watching.awaitCreated(watched, plain, DEADLINE), "a later file was not reported (is the poller"
                     + " dead?); events: " + watching.events() + ", key valid: " + key.isValid());
             check(key.isValid(), "the key became invalid");
-            RawFiles.mkdir(RawPaths.bytes(base + "/tree"));
-            RawFiles.mkdir(RawPaths.bytes(base + "/tree/" + CAFE));
-            RawFiles.createFile(RawPaths.bytes(base + "/tree/" + CAFE + "/" + CAFE + ".txt"));
-            try {
-                watching.register(RawPaths.path(RawPaths.bytes(base + "/tree")),
-                        new WatchEvent.Kind<?>[] {ENTRY_CREATE, ExtendedKinds.ENTRY_SECURITY},
-                        ExtendedModifiers.SUBTREE);
-            } catch (RuntimeException e) {
-                check(false, "registering a tree holding café with ENTRY_SECURITY threw " + e);
-            }
-            step("registered a tree holding café with ENTRY_SECURITY");
+        }
+    }
+
+    static void assumeNoUtf8Locale() {
+        String charset = System.getProperty("sun.jnu.encoding");
+        step("sun.jnu.encoding=" + charset);
+        if ("UTF-8".equalsIgnoreCase(charset)) {
+            throw new Outcome(NOT_APPLICABLE, "this JVM decodes file names as UTF-8 even without a locale");
         }
     }
 

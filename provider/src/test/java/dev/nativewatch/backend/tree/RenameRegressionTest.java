@@ -111,8 +111,7 @@ class RenameRegressionTest extends TreeScenario {
         Path root = Files.createDirectories(temp.resolve("r"));
         watch(backend).registerTree(root);
         for (int i = 0; i < 10; i++) {
-            Files.createDirectories(root.resolve("p" + i + "/m/a/b"));
-            Files.move(root.resolve("p" + i), root.resolve("q" + i));
+            buildThenRename(root.resolve("p" + i), "m/a/b", root.resolve("q" + i));
             touch(root.resolve("q" + i + "/m/a/f"));
             touch(root.resolve("q" + i + "/m/a/b/f"));
         }
@@ -129,8 +128,7 @@ class RenameRegressionTest extends TreeScenario {
         Path root = Files.createDirectories(temp.resolve("r"));
         watch(backend).registerTree(root);
         for (int i = 0; i < 10; i++) {
-            Files.createDirectories(root.resolve("tmp" + i + "/sub/deeper"));
-            Files.move(root.resolve("tmp" + i), root.resolve("final" + i));
+            buildThenRename(root.resolve("tmp" + i), "sub/deeper", root.resolve("final" + i));
             touch(root.resolve("final" + i + "/sub/f"));
             touch(root.resolve("final" + i + "/sub/deeper/f"));
         }

@@ -40,6 +40,14 @@ final class TortureRun {
         LOSS_SIGNALLED
     }
 
+    /** How a run ended, and how many probes were reported in it. */
+    record Result(Outcome outcome, int probesReported) {
+        @Override
+        public String toString() {
+            return outcome + ", " + probesReported + " probes reported";
+        }
+    }
+
     private final WatchBackend backend;
     private final long seed;
     private final Path root;
@@ -56,8 +64,10 @@ final class TortureRun {
     }
 
     /** Runs {@code batches} batches of {@code changes} changes each in a new tree under {@code temp}. */
-    static Outcome run(WatchBackend backend, long seed, Path temp, int batches, int changes) throws Exception {
-        return new TortureRun(backend, seed, temp).run(batches, changes);
+    static Result run(WatchBackend backend, long seed, Path temp, int batches, int changes) throws Exception {
+        TortureRun run = new TortureRun(backend, seed, temp);
+        Outcome outcome = run.run(batches, changes);
+        return new Result(outcome, run.probesReported);
     }
 
     private Outcome run(int batches, int changes) throws Exception {
@@ -77,11 +87,6 @@ final class TortureRun {
             }
         }
         return Outcome.EXACT;
-    }
-
-    /** @return the number of probes reported so far */
-    int probesReported() {
-        return probesReported;
     }
 
     private void checkModel() throws IOException {

@@ -1,6 +1,7 @@
 package dev.nativewatch.backend.tree;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -23,6 +24,11 @@ abstract class TreeScenario {
     Path temp;
     Watching watching;
 
+    @BeforeEach
+    void onLinuxOnly() {
+        WatchBackend.assumeLinux();
+    }
+
     @AfterEach
     void closeService() throws Exception {
         if (watching != null) {
@@ -38,6 +44,20 @@ abstract class TreeScenario {
     /** Creates an empty file at a default-file-system path. */
     static Path touch(Path file) throws IOException {
         return Files.createFile(file);
+    }
+
+    /**
+     * {@code mkdir -p top/levels...; mv top moved} through direct system calls, so that the watcher has as little
+     * time as possible to attach the new directories before they move: the race the scenarios are about.
+     */
+    static void buildThenRename(Path top, String levels, Path moved) throws IOException {
+        Path dir = top;
+        RawFiles.mkdir(RawPaths.bytes(dir));
+        for (String level : levels.split("/")) {
+            dir = dir.resolve(level);
+            RawFiles.mkdir(RawPaths.bytes(dir));
+        }
+        RawFiles.rename(RawPaths.bytes(top), RawPaths.bytes(moved));
     }
 
     /** Fails, listing every event seen, unless {@code file} is reported as created relative to {@code base}. */

@@ -40,8 +40,8 @@ class TreeTortureTest {
     void everyDirectoryOfAChangedTreeReportsItsProbe(WatchBackend backend, long seed, @TempDir Path temp)
             throws Exception {
         backend.assumeAvailable();
-        TortureRun.Outcome outcome = TortureRun.run(backend, seed, temp, BATCHES, CHANGES_PER_BATCH);
-        System.out.println(backend + " seed " + seed + ": " + outcome);
+        TortureRun.Result result = TortureRun.run(backend, seed, temp, BATCHES, CHANGES_PER_BATCH);
+        System.out.println(backend + " seed " + seed + ": " + result);
     }
 
     @Test
@@ -52,18 +52,19 @@ class TreeTortureTest {
         Assumptions.assumeFalse(backends.isEmpty(), "no backend of these tests is available here");
         long end = System.nanoTime() + Duration.ofSeconds((long) (minutes * 60)).toNanos();
         Random seeds = new Random();
-        Map<WatchBackend, int[]> counts = new EnumMap<>(WatchBackend.class); // runs, exact, signalled, failed
+        Map<WatchBackend, long[]> counts = new EnumMap<>(WatchBackend.class); // runs, exact, signalled, failed, probes
         List<String> failures = new ArrayList<>();
         for (int run = 0; System.nanoTime() < end; run++) {
             WatchBackend backend = backends.get(run % backends.size());
             long seed = seeds.nextLong();
-            int[] count = counts.computeIfAbsent(backend, b -> new int[4]);
+            long[] count = counts.computeIfAbsent(backend, b -> new long[5]);
             count[0]++;
             Path dir = Files.createDirectory(temp.resolve("run-" + run));
             try {
-                TortureRun.Outcome outcome = TortureRun.run(backend, seed, dir, BATCHES, CHANGES_PER_BATCH);
-                count[outcome == TortureRun.Outcome.EXACT ? 1 : 2]++;
-                System.out.println("soak: " + backend + " seed " + seed + ": " + outcome);
+                TortureRun.Result result = TortureRun.run(backend, seed, dir, BATCHES, CHANGES_PER_BATCH);
+                count[result.outcome() == TortureRun.Outcome.EXACT ? 1 : 2]++;
+                count[4] += result.probesReported();
+                System.out.println("soak: " + backend + " seed " + seed + ": " + result);
             } catch (AssertionError e) {
                 count[3]++;
                 failures.add(backend + " seed " + seed);
@@ -73,7 +74,7 @@ class TreeTortureTest {
             }
         }
         counts.forEach((backend, c) -> System.out.println("soak: " + backend + ": " + c[0] + " runs, " + c[1]
-                + " exact, " + c[2] + " with a signalled loss, " + c[3] + " failed"));
+                + " exact, " + c[2] + " with a signalled loss, " + c[3] + " failed, " + c[4] + " probes reported"));
         assertTrue(failures.isEmpty(), "failing seeds: " + failures);
     }
 

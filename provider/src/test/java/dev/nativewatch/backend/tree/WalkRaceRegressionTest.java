@@ -25,8 +25,7 @@ class WalkRaceRegressionTest extends TreeScenario {
         Path root = Files.createDirectories(temp.resolve("r"));
         watch(backend).registerTree(root);
         for (int n = 0; n < 100; n++) {
-            Files.createDirectories(root.resolve("tmp-" + n + "/a/b"));
-            Files.move(root.resolve("tmp-" + n), root.resolve("final-" + n));
+            buildThenRename(root.resolve("tmp-" + n), "a/b", root.resolve("final-" + n));
         }
         List<Path> files = new ArrayList<>();
         for (int n = 0; n < 100; n++) {

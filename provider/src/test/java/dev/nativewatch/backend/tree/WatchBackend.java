@@ -26,10 +26,16 @@ enum WatchBackend {
 
     /** Skips the calling test, saying why, when this backend cannot run here. */
     void assumeAvailable() {
-        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"),
-                "these tests make Linux trees (raw byte names, renameat2); this is " + System.getProperty("os.name"));
+        assumeLinux();
         Optional<String> reason = Backends.availability().get(backendName);
         Assumptions.assumeTrue(reason != null && reason.isEmpty(), () -> backendName + " is unavailable: " + reason);
+    }
+
+    /** Skips the calling test on other systems: these tests make Linux trees (raw byte names, renameat2). */
+    static void assumeLinux() {
+        Assumptions.assumeTrue(System.getProperty("os.name", "").startsWith("Linux"),
+                () -> "these tests make Linux trees (raw byte names, renameat2); this is "
+                        + System.getProperty("os.name"));
     }
 
     WatchService newService() throws IOException {
