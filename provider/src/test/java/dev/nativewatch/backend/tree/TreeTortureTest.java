@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A subtree watch under random tree changes (see {@link TortureRun}): fixed seeds in every build, and, with
- * {@code -Dnativewatch.torture.minutes=N}, a soak with new seeds for that long.
+ * A subtree watch under random tree changes (see {@link TortureRun}): fixed seeds in every build (or those of
+ * {@code -Dnativewatch.torture.seeds=S1,S2}), and, with {@code -Dnativewatch.torture.minutes=N}, a soak with new
+ * seeds for that long. {@code -Dnativewatch.torture.names=plain} keeps every name plain ASCII.
  */
 class TreeTortureTest {
 
@@ -30,9 +31,15 @@ class TreeTortureTest {
     static final int BATCHES = 3;
     static final int CHANGES_PER_BATCH = 15;
 
+    /** Replays given seeds instead of the fixed ones, such as a soak's failing seed: a comma-separated list. */
+    static final String SEEDS_PROPERTY = "nativewatch.torture.seeds";
+
     static Stream<Arguments> fixedSeeds() {
+        String given = System.getProperty(SEEDS_PROPERTY, "");
+        long[] seeds = given.isBlank() ? LongStream.rangeClosed(1, 10).toArray()
+                : Stream.of(given.split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray();
         return Stream.of(WatchBackend.values())
-                .flatMap(backend -> LongStream.rangeClosed(1, 10).mapToObj(seed -> Arguments.of(backend, seed)));
+                .flatMap(backend -> LongStream.of(seeds).mapToObj(seed -> Arguments.of(backend, seed)));
     }
 
     @ParameterizedTest(name = "{0} seed {1}")
