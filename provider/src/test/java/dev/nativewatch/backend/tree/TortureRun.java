@@ -1,0 +1,203 @@
+package dev.nativewatch.backend.tree;
+
+import dev.nativewatch.NativeWatch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.WatchKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
+/**
+ * One seeded run of the torture test: a subtree watch on {@code root}, batches of random changes, and after each
+ * batch, once the watcher is quiet, a probe file in every directory of the tree. Each probe must be reported as
+ * created, with a context that resolves to it; no event may name anything outside the tree. A probe may be lost
+ * only if the loss was signalled: an OVERFLOW or an invalidated key, which ends the run.
+ */
+final class TortureRun {
+
+    static final Duration QUIET = Duration.ofMillis(300);
+    static final Duration QUIET_AT_MOST = Duration.ofSeconds(10);
+    static final Duration PROBE_DEADLINE = Duration.ofSeconds(20);
+    private static final String PROBE = "probe-";
+    private static final String OUTSIDE_PROBE = "outprobe-";
+
+    /** How a run ended when it did not fail. */
+    enum Outcome {
+        /** every probe of every batch was reported */
+        EXACT,
+        /** probes were lost, and the watcher said so with an OVERFLOW or an invalidated key */
+        LOSS_SIGNALLED
+    }
+
+    /** How a run ended, and how many probes were reported in it. */
+    record Result(Outcome outcome, int probesReported) {
+        @Override
+        public String toString() {
+            return outcome + ", " + probesReported + " probes reported";
+        }
+    }
+
+    private final WatchBackend backend;
+    private final long seed;
+    private final Path root;
+    private final Path outside;
+    private final TreeMutator mutator;
+    private int probesReported;
+
+    private TortureRun(WatchBackend backend, long seed, Path temp) throws IOException {
+        this.backend = backend;
+        this.seed = seed;
+        this.root = Files.createDirectory(temp.resolve("root"));
+        this.outside = Files.createDirectory(temp.resolve("outside"));
+        this.mutator = new TreeMutator(seed, root, outside);
+    }
+
+    /** Runs {@code batches} batches of {@code changes} changes each in a new tree under {@code temp}. */
+    static Result run(WatchBackend backend, long seed, Path temp, int batches, int changes) throws Exception {
+        TortureRun run = new TortureRun(backend, seed, temp);
+        Outcome outcome = run.run(batches, changes);
+        return new Result(outcome, run.probesReported);
+    }
+
+    private Outcome run(int batches, int changes) throws Exception {
+        mutator.note("before registering:");
+        mutator.mutate(changes);
+        checkModel();
+        try (Watching watching = new Watching(backend)) {
+            WatchKey key = watching.registerTree(root);
+            for (int batch = 1; batch <= batches; batch++) {
+                mutator.note("batch " + batch + ":");
+                mutator.mutate(changes);
+                checkModel();
+                watching.awaitQuiet(QUIET, QUIET_AT_MOST);
+                if (!probe(watching, key, batch)) {
+                    return Outcome.LOSS_SIGNALLED;
+                }
+            }
+        }
+        return Outcome.EXACT;
+    }
+
+    private void checkModel() throws IOException {
+        String differences = mutator.model().differences(TreeModel.read(root));
+        if (!differences.isEmpty()) {
+            throw failure("the test's own model does not match the disk (a bug of the test):\n" + differences, null);
+        }
+    }
+
+    /** @return false when probes were lost and the loss was signalled */
+    private boolean probe(Watching watching, WatchKey key, int batch) throws Exception {
+        int firstEvent = watching.eventCount();
+        Map<String, Object> probes = createProbes(batch);
+        createOutsideProbes(batch);
+        CreatedKeys created = new CreatedKeys(root);
+        watching.await(seen -> watching.invalidated(key) || unreported(created.update(seen), probes).isEmpty(),
+                PROBE_DEADLINE);
+        List<Watching.Event> events = watching.events();
+        List<String> problems = new ArrayList<>();
+        events.forEach(e -> outsideTheTree(e).ifPresent(problems::add));
+        events.subList(firstEvent, events.size()).forEach(e -> misreported(e, probes).ifPresent(problems::add));
+        List<String> lost = unreported(created.update(events), probes);
+        boolean signalled = watching.invalidated(key) || events.stream().anyMatch(e -> e.kind() == OVERFLOW);
+        if (!lost.isEmpty() && !signalled) {
+            problems.add(lost.size() + " of " + probes.size() + " probes never reported, with no OVERFLOW and a"
+                    + " valid key: " + lost);
+        }
+        if (!problems.isEmpty()) {
+            throw failure("batch " + batch + ":\n  " + String.join("\n  ", problems), events);
+        }
+        probesReported += probes.size() - lost.size();
+        return lost.isEmpty();
+    }
+
+    /** @return probe name → file key, one probe in every directory of the tree */
+    private Map<String, Object> createProbes(int batch) throws IOException {
+        Map<String, Object> probes = new LinkedHashMap<>();
+        int n = 0;
+        for (String directory : mutator.model().directoriesAndRoot()) {
+            String name = PROBE + batch + "-" + (++n);
+            String file = TreeModel.child(directory, name);
+            RawFiles.createFile(mutator.absolute(file));
+            mutator.model().addFile(file);
+            probes.put(name, Watching.keyOf(RawPaths.path(mutator.absolute(file))));
+        }
+        mutator.note("probes " + PROBE + batch + "-1.." + n);
+        return probes;
+    }
+
+    /** A file in every directory that was moved out: none of them may be reported. */
+    private void createOutsideProbes(int batch) throws IOException {
+        List<Path> directories;
+        try (Stream<Path> walk = Files.walk(outside)) {
+            directories = walk.filter(p -> !p.equals(outside) && Files.isDirectory(p)).toList();
+        }
+        int n = 0;
+        for (Path directory : directories) {
+            byte[] dir = RawPaths.bytes(directory);
+            RawFiles.createFile(RawPaths.bytes(RawPaths.latin1(dir) + "/" + OUTSIDE_PROBE + batch + "-" + (++n)));
+        }
+    }
+
+    private static List<String> unreported(Set<Object> created, Map<String, Object> probes) {
+        return probes.entrySet().stream().filter(probe -> !created.contains(probe.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private java.util.Optional<String> outsideTheTree(Watching.Event event) {
+        Path context = event.context();
+        if (context == null) {
+            return java.util.Optional.empty();
+        }
+        Path watched = NativeWatch.path(root);
+        boolean dotted = false;
+        for (Path name : context) {
+            String s = name.toString();
+            dotted |= s.isEmpty() || s.equals(".") || s.equals("..");
+        }
+        if (context.isAbsolute() || dotted || !watched.resolve(context).normalize().startsWith(watched)) {
+            return java.util.Optional.of("event names a path outside the tree: " + event);
+        }
+        if (fileName(event).startsWith(OUTSIDE_PROBE)) {
+            return java.util.Optional.of("event reports a file outside the tree: " + event);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** A probe reported under a path that does not lead to it. */
+    private java.util.Optional<String> misreported(Watching.Event event, Map<String, Object> probes) {
+        if (event.kind() != ENTRY_CREATE || event.context() == null) {
+            return java.util.Optional.empty();
+        }
+        Object expected = probes.get(fileName(event));
+        Object actual = Watching.keyOf(root, event.context());
+        if (expected != null && !expected.equals(actual)) {
+            return java.util.Optional.of("probe reported under a path that does not lead to it: " + event);
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String fileName(Watching.Event event) {
+        Path name = event.context().getFileName();
+        return name == null ? "" : RawPaths.latin1(RawPaths.relativeBytes(name));
+    }
+
+    private AssertionError failure(String what, List<Watching.Event> events) {
+        String message = backend + " seed " + seed + ": " + what
+                + "\nmutations (rerun with this seed to replay them):\n  " + String.join("\n  ", mutator.log())
+                + (events == null ? "" : "\nevents:\n  " + events.stream().map(Watching.Event::toString)
+                .collect(Collectors.joining("\n  ")));
+        System.err.println(message);
+        return new AssertionError(message);
+    }
+}
