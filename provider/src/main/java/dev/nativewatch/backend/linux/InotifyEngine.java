@@ -66,6 +66,7 @@ final class InotifyEngine implements WatchEngine {
     // Confined to the poller thread.
     private final Set<InotifyWatch> registrations = new LinkedHashSet<>();
     private final ScanMarks marks = new ScanMarks();
+    private final ListedCreations listedCreations = new ListedCreations();
     private final EventRouter router;
     private int queueOverflows;
     /** Registrations with directories waiting to be attached; see {@link #catchUpLater}. */
@@ -147,6 +148,7 @@ final class InotifyEngine implements WatchEngine {
             readEvents();
         } else if (catchingUp) {
             catchUpAll();
+            listedCreations.report();
         }
     }
 
@@ -192,6 +194,7 @@ final class InotifyEngine implements WatchEngine {
         registrations.clear();
         withPendingAttachments.clear();
         marks.clear();
+        listedCreations.clear();
         router.clear();
     }
 
@@ -249,6 +252,7 @@ final class InotifyEngine implements WatchEngine {
         router.flushPendingFrom();
         marks.clear();
         catchUpAll();
+        listedCreations.report();
     }
 
     private void catchUpAll() {
@@ -317,6 +321,11 @@ final class InotifyEngine implements WatchEngine {
     /** A registration has something to catch up on once the queue has been read empty. */
     void catchUpLater(InotifyWatch registration) {
         withPendingAttachments.add(registration);
+    }
+
+    /** What listings found in directories that entered a tree, reported once the queue has been read empty. */
+    ListedCreations listedCreations() {
+        return listedCreations;
     }
 
     /** The entries that listings reported as created; they are forgotten once the queue has been read empty. */

@@ -1,13 +1,11 @@
 package dev.nativewatch.backend.linux;
 
-import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -221,7 +219,6 @@ final class TreeWalker {
      */
     List<String> list(WatchedDirectory dir, int fd, boolean report) {
         List<String> subdirectories = new ArrayList<>();
-        Path relative = report ? dir.relative() : null;
         boolean tracked = dir.entries != null;
         try {
             engine.listDirectory(fd, report || tracked, (name, kind) -> {
@@ -235,7 +232,7 @@ final class TreeWalker {
                 }
                 if (report) {
                     engine.marks().mark(dir, name);
-                    owner.report(Change.CREATED, relative.resolve(owner.relativePath(new String[] {name})));
+                    engine.listedCreations().add(dir, name);
                 }
                 if (kind.mayBeDirectory()) {
                     subdirectories.add(name);
