@@ -92,6 +92,61 @@ public final class TreeSnapshot {
         return new TreeSnapshot(entries);
     }
 
+    /** @return the file key the scan saw at {@code relative}, or null */
+    Object fileKeyOf(Path relative) {
+        EntryState state = entries.get(relative);
+        return state == null ? null : state.fileKey();
+    }
+
+    /** @return whether the scan saw {@code relative} */
+    boolean contains(Path relative) {
+        return entries.containsKey(relative);
+    }
+
+    /**
+     * @return this snapshot as the consumer knows it after {@code facts}: an entry created or gone hides what this
+     * scan saw at and under its path; a modified one is compared by when it was told
+     */
+    TreeSnapshot overlaid(Map<Path, ToldView.Told> facts) {
+        if (facts.isEmpty()) {
+            return this;
+        }
+        Set<Path> replaced = new HashSet<>();
+        facts.forEach((path, told) -> {
+            if (told.fact() != ToldView.Fact.MODIFIED) {
+                replaced.add(path);
+            }
+        });
+        Map<Path, EntryState> view = new LinkedHashMap<>();
+        entries.forEach((path, state) -> {
+            if (!replaced.isEmpty() && underAny(path, replaced)) {
+                return;
+            }
+            ToldView.Told told = facts.get(path);
+            view.put(path, told == null ? state : EntryState.told(state.directory(), told.atMillis()));
+        });
+        List<Path> created = new ArrayList<>();
+        facts.forEach((path, told) -> {
+            if (told.fact() == ToldView.Fact.CREATED) {
+                created.add(path);
+            }
+        });
+        created.sort(java.util.Comparator.comparingInt(Path::getNameCount));
+        for (Path path : created) {
+            view.put(path, EntryState.told(false, facts.get(path).atMillis()));
+        }
+        return new TreeSnapshot(view);
+    }
+
+    private static boolean underAny(Path path, Set<Path> roots) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (roots.contains(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return the number of entries */
     public int size() {
         return entries.size();
@@ -189,6 +244,12 @@ public final class TreeSnapshot {
 
     private static Set<Change> differences(EntryState before, EntryState now) {
         Set<Change> changes = EnumSet.noneOf(Change.class);
+        if (before.told()) {
+            if (before.writtenSinceTold(now)) {
+                changes.add(Change.LAST_WRITE);
+            }
+            return changes;
+        }
         if (before.size() != now.size()) {
             changes.add(Change.SIZE);
         }
