@@ -88,8 +88,9 @@ final class ToldView {
     void reportAndRebase(TreeSnapshot now, WatchSpec spec, ChangeSink sink) {
         Map<Path, Told> facts = new HashMap<>(retrieved);
         queued.forEach((path, told) -> facts.merge(path, told, Told::then));
-        base.overlaid(facts).reportChanges(now, spec, sink);
-        base = now;
+        TreeSnapshot complete = now.keepingUnlistedFrom(base);
+        base.overlaid(facts).reportChanges(complete, spec, sink);
+        base = complete;
         retrieved.clear();
         queued.clear();
     }

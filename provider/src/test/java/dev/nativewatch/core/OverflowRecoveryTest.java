@@ -2,6 +2,7 @@ package dev.nativewatch.core;
 
 import dev.nativewatch.ExtendedModifiers;
 import dev.nativewatch.backend.Change;
+import dev.nativewatch.testing.Links;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -174,5 +175,20 @@ class OverflowRecoveryTest extends CoreFixture {
         backend.report(dir, sink -> sink.changed(Change.CREATED, Path.of("after")));
         assertEquals(List.of("ENTRY_CREATE after"), describe(awaitKey().pollEvents()));
         assertFalse(key.pollEvents().iterator().hasNext());
+    }
+
+    @Test
+    void aRootThatIsASymbolicLinkIsRescannedThroughTheLink() throws Exception {
+        Path target = Files.createDirectory(dir.resolve("target"));
+        Files.createFile(target.resolve("before"));
+        Path link = Links.createSymbolicLink(dir.resolve("link"), target);
+        WatchKey key = register(link, CREATE_DELETE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
+        Files.createFile(target.resolve("missed"));
+        Files.delete(target.resolve("before"));
+        backend.report(link, sink -> sink.overflowed());
+        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
+        key.reset();
+        assertEquals(Set.of("ENTRY_DELETE before", "ENTRY_CREATE missed"),
+                new HashSet<>(describe(awaitKey().pollEvents())));
     }
 }
