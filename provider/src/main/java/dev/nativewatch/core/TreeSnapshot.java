@@ -303,7 +303,7 @@ public final class TreeSnapshot {
         if (!before.lastModified().equals(now.lastModified())) {
             changes.add(Change.LAST_WRITE);
         }
-        if (!before.lastAccess().equals(now.lastAccess())) {
+        if (!Objects.equals(before.lastAccess(), now.lastAccess())) {
             changes.add(Change.LAST_ACCESS);
         }
         if (before.creationChangedTo(now)) {
