@@ -30,6 +30,9 @@ public final class BenchMain {
     /** The tree E watches while idle: the smaller of A's trees, whose run E shares. */
     static final int IDLE_TREE = 10_000;
     static final List<PeerId> REGISTRATION_PEERS = List.of(NATIVEWATCH, JDK, DIRECTORY_WATCHER, INOTIFYWAIT);
+    /** A also measures what RESCAN_ON_OVERFLOW costs to establish and to hold. */
+    static final List<PeerId> ESTABLISH_PEERS = List.of(NATIVEWATCH, NATIVEWATCH_RESCAN, JDK, DIRECTORY_WATCHER,
+            INOTIFYWAIT);
     static final List<PeerId> BURST_PEERS = List.of(NATIVEWATCH, NATIVEWATCH_RESCAN, JDK, DIRECTORY_WATCHER, INOTIFYWAIT);
 
     /** A burst is over when no event has come for this long: the peers have drained the kernel queue. */
@@ -112,7 +115,8 @@ public final class BenchMain {
             Path tree = workspace.tree(size);
             boolean idle = options.runs(Section.E) && size == IDLE_TREE;
             for (int run = 0; run < options.runs(); run++) {
-                for (PeerId peer : rotated(REGISTRATION_PEERS, run)) {
+                for (PeerId peer : rotated(options.chosen(options.runs(Section.A) ? ESTABLISH_PEERS
+                        : REGISTRATION_PEERS), run)) {
                     Map<String, Object> params = params("root", tree, "dirs", size, "warmup", warmup,
                             "idleMillis", idle ? options.idleMillis() : 0);
                     Measurement measured = measure(idle && !options.runs(Section.A) ? Section.E : Section.A, size,
@@ -128,7 +132,7 @@ public final class BenchMain {
     private void bursts() throws Exception {
         for (int size : options.sizes()) {
             for (int run = 0; run < options.runs(); run++) {
-                for (PeerId peer : rotated(BURST_PEERS, run)) {
+                for (PeerId peer : rotated(options.chosen(BURST_PEERS), run)) {
                     Path dir = workspace.emptyDirectory("burst");
                     measure(Section.B, size, run, peer, "burst", params("dir", dir, "files", size,
                             "quietMillis", peer == NATIVEWATCH_RESCAN ? RESCAN_QUIET_MILLIS : QUIET_MILLIS,
@@ -141,7 +145,7 @@ public final class BenchMain {
 
     private void latency() throws Exception {
         for (int run = 0; run < options.runs(); run++) {
-            for (PeerId peer : rotated(REGISTRATION_PEERS, run)) {
+            for (PeerId peer : rotated(options.chosen(REGISTRATION_PEERS), run)) {
                 Path dir = workspace.emptyDirectory("latency");
                 measure(Section.C, 0, run, peer, "latency", params("dir", dir, "writes", options.latencyWrites(),
                         "warmupWrites", LATENCY_WARMUP_WRITES, "pauseMillis", 2));
@@ -152,7 +156,7 @@ public final class BenchMain {
 
     private void race() throws Exception {
         for (int run = 0; run < options.runs(); run++) {
-            for (PeerId peer : rotated(REGISTRATION_PEERS, run)) {
+            for (PeerId peer : rotated(options.chosen(REGISTRATION_PEERS), run)) {
                 Path root = workspace.emptyDirectory("race");
                 measure(Section.D, 0, run, peer, "race", params("root", root, "rounds", RACE_ROUNDS,
                         "files", RACE_FILES, "pauseMillis", 20, "quietMillis", 1_000, "deadlineMillis", 60_000));

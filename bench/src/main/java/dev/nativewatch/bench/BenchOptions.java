@@ -1,7 +1,10 @@
 package dev.nativewatch.bench;
 
+import dev.nativewatch.bench.peers.PeerId;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -16,11 +19,15 @@ import java.util.Set;
  * --dir PATH     where the trees and bursts are made (default: a new directory on tmpfs, /dev/shm, if there is
  *                one, else under java.io.tmpdir; see Workspace)
  * --out FILE     where RESULTS.md goes (default: bench/RESULTS.md from the project root, else ./RESULTS.md)
+ * --sizes N,M    the tree and burst sizes of A and B instead of the defaults (10000,100000; --quick: 10000)
+ * --peers P,Q    measure only these peers (nativewatch, nativewatch_rescan, jdk, directory_watcher, inotifywait);
+ *                a ratio to a peer that was not measured is left empty
  * --profile DIR  also record each child with JFR (profile settings) and, in A, write a class histogram of the
  *                heap with the watch held, both into DIR: to find out why a target is missed
  * </pre>
  */
-record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Path out, Path profile) {
+record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Path out, Path profile,
+                    List<Integer> chosenSizes, Set<PeerId> peers) {
 
     /** The workloads, by the letters the README and RESULTS.md use. */
     enum Section { A, B, C, D, E, F }
@@ -31,6 +38,8 @@ record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Pa
         Set<Section> sections = EnumSet.allOf(Section.class);
         Path dir = null;
         Path profile = null;
+        List<Integer> chosenSizes = null;
+        Set<PeerId> peers = EnumSet.allOf(PeerId.class);
         Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "RESULTS.md") : Path.of("RESULTS.md");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -45,14 +54,24 @@ record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Pa
                 case "--dir" -> dir = Path.of(value(args, ++i));
                 case "--out" -> out = Path.of(value(args, ++i));
                 case "--profile" -> profile = Path.of(value(args, ++i));
+                case "--sizes" -> chosenSizes = Arrays.stream(value(args, ++i).split(","))
+                        .map(String::trim).map(Integer::valueOf).toList();
+                case "--peers" -> {
+                    peers = EnumSet.noneOf(PeerId.class);
+                    for (String name : value(args, ++i).split(",")) {
+                        peers.add(PeerId.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --quick, --runs N, --only A,B,C,D,E,F, --dir PATH, --out FILE, --profile DIR");
+                        + "; use --quick, --runs N, --only A,B,C,D,E,F, --sizes N,M, --peers P,Q, --dir PATH, --out FILE,"
+                        + " --profile DIR");
             }
         }
         if (runs != null && runs < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
         }
-        return new BenchOptions(quick, runs != null ? runs : quick ? 1 : 3, sections, dir, out, profile);
+        return new BenchOptions(quick, runs != null ? runs : quick ? 1 : 3, sections, dir, out, profile, chosenSizes,
+                peers);
     }
 
     private static String value(String[] args, int i) {
@@ -62,12 +81,20 @@ record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Pa
         return args[i];
     }
 
+    /** @return those of {@code candidates} that were asked for, in their order */
+    List<PeerId> chosen(List<PeerId> candidates) {
+        return candidates.stream().filter(peers::contains).toList();
+    }
+
     boolean runs(Section section) {
         return sections.contains(section);
     }
 
     /** @return the tree sizes of A (and the burst sizes of B) */
     List<Integer> sizes() {
+        if (chosenSizes != null) {
+            return chosenSizes;
+        }
         return quick ? List.of(10_000) : List.of(10_000, 100_000);
     }
 

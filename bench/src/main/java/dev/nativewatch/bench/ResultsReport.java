@@ -112,7 +112,7 @@ final class ResultsReport {
         MarkdownTable table = new MarkdownTable(">Directories", "Peer", ">Time to established (ms)", ">× JDK",
                 ">Retained heap per directory (B, approx.)", ">× JDK", ">Time to close (ms)");
         for (int size : options.sizes()) {
-            for (PeerId peer : REGISTRATION_PEERS) {
+            for (PeerId peer : BenchMain.ESTABLISH_PEERS) {
                 OptionalDouble time = results.median(Section.A, size, peer, "establishMs");
                 OptionalDouble heap = results.median(Section.A, size, peer, "heapBytesPerDir");
                 table.row(Format.count(size), label(Section.A, size, peer), Format.millis(time),

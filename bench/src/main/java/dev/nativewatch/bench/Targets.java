@@ -17,6 +17,10 @@ final class Targets {
     static final double HEAP_BYTES_PER_DIRECTORY = 200;
     /** "No measurable CPU": thread CPU clocks resolve microseconds; a millisecond in 10 s is 0.01% of a core. */
     static final double IDLE_CPU_MILLIS = 1.0;
+    /** After overflows, a recovery repeats almost nothing the consumer was already told. */
+    static final double EVENTS_PER_FILE = 1.01;
+    static final double RESCAN_HEAP_BYTES_PER_DIRECTORY = 250;
+    static final double RESCAN_ESTABLISH_FACTOR = 1.3;
 
     record Verdict(String target, String measured, String verdict) {
     }
@@ -48,6 +52,23 @@ final class Targets {
                 judge(both(nativewatch, floor), () -> nativewatch.getAsDouble() / floor.getAsDouble() <= NATIVE_FLOOR_FACTOR)));
 
         verdicts.add(overflowRecovery());
+        verdicts.add(duplicatesAfterOverflow());
+
+        OptionalDouble rescanTime = results.median(Section.A, tree, PeerId.NATIVEWATCH_RESCAN, "establishMs");
+        verdicts.add(new Verdict("With RESCAN_ON_OVERFLOW, " + trees + " established within "
+                + RESCAN_ESTABLISH_FACTOR + "× of the same watch without it", both(rescanTime, nativewatch)
+                ? Format.millis(rescanTime) + " ms / " + Format.millis(nativewatch) + " ms = "
+                + Format.ratio(rescanTime, nativewatch) + " (medians; ranges " + range(Section.A, tree,
+                PeerId.NATIVEWATCH_RESCAN, "establishMs") + " / " + range(Section.A, tree, PeerId.NATIVEWATCH,
+                "establishMs") + ")" : Format.NONE,
+                judge(both(rescanTime, nativewatch),
+                        () -> rescanTime.getAsDouble() / nativewatch.getAsDouble() <= RESCAN_ESTABLISH_FACTOR)));
+        OptionalDouble rescanHeap = results.median(Section.A, tree, PeerId.NATIVEWATCH_RESCAN, "heapBytesPerDir");
+        verdicts.add(new Verdict("With RESCAN_ON_OVERFLOW, ≤ " + (int) RESCAN_HEAP_BYTES_PER_DIRECTORY
+                + " bytes of retained heap per watched directory", rescanHeap.isPresent() ? Format.count(rescanHeap)
+                + " B per directory (" + trees + ", approx.; range " + range(Section.A, tree, PeerId.NATIVEWATCH_RESCAN,
+                "heapBytesPerDir") + ")" : Format.NONE,
+                judge(rescanHeap.isPresent(), () -> rescanHeap.getAsDouble() <= RESCAN_HEAP_BYTES_PER_DIRECTORY)));
 
         OptionalDouble p99 = results.median(Section.C, 0, PeerId.NATIVEWATCH, "p99Ms");
         OptionalDouble jdkP99 = results.median(Section.C, 0, PeerId.JDK, "p99Ms");
@@ -91,6 +112,41 @@ final class Targets {
         }
         String verdict = measured.isEmpty() ? "n/a" : !judged ? "n/a (the JDK never overflowed)" : pass ? "PASS" : "MISS";
         return new Verdict(target, measured.isEmpty() ? Format.NONE : String.join("; ", measured), verdict);
+    }
+
+    /** Judged at every burst size where nativewatch with RESCAN_ON_OVERFLOW overflowed in at least one run. */
+    private Verdict duplicatesAfterOverflow() {
+        String target = "After overflows, CREATE events ≤ " + EVENTS_PER_FILE + " × files created, every file reported"
+                + " (RESCAN_ON_OVERFLOW)";
+        List<String> measured = new ArrayList<>();
+        boolean judged = false;
+        boolean pass = true;
+        for (int files : options.sizes()) {
+            List<Double> ratios = new ArrayList<>();
+            int runs = results.count(Section.B, files, PeerId.NATIVEWATCH_RESCAN);
+            long overflowed = results.runsWhere(Section.B, files, PeerId.NATIVEWATCH_RESCAN, "overflows", n -> n > 0);
+            OptionalDouble most = results.max(Section.B, files, PeerId.NATIVEWATCH_RESCAN, "events");
+            OptionalDouble least = results.min(Section.B, files, PeerId.NATIVEWATCH_RESCAN, "events");
+            if (runs == 0 || most.isEmpty()) {
+                continue;
+            }
+            long complete = results.runsWhere(Section.B, files, PeerId.NATIVEWATCH_RESCAN, "allReported", n -> n == 1);
+            measured.add(String.format(Locale.ROOT, "%s files: events ÷ files %.4f–%.4f; OVERFLOW in %d of %d runs;"
+                            + " every file in %d of %d", Format.count(files), least.getAsDouble() / files,
+                    most.getAsDouble() / files, overflowed, runs, complete, runs));
+            if (overflowed > 0) {
+                judged = true;
+                pass &= most.getAsDouble() <= EVENTS_PER_FILE * files && complete == runs;
+            }
+        }
+        String verdict = measured.isEmpty() ? "n/a" : !judged ? "n/a (no overflow happened)" : pass ? "PASS" : "MISS";
+        return new Verdict(target, measured.isEmpty() ? Format.NONE : String.join("; ", measured), verdict);
+    }
+
+    private String range(Section section, int size, PeerId peer, String figure) {
+        OptionalDouble min = results.min(section, size, peer, figure);
+        OptionalDouble max = results.max(section, size, peer, figure);
+        return min.isPresent() ? Format.count(min) + "–" + Format.count(max) : Format.NONE;
     }
 
     private static boolean both(OptionalDouble a, OptionalDouble b) {

@@ -13,6 +13,7 @@ import java.nio.file.attribute.DosFileAttributes;
 import java.nio.file.attribute.FileOwnerAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +32,13 @@ public final class AttributeReader {
     private final boolean dos;
     private final boolean acl;
     private final boolean owner;
+    private final boolean lastAccess;
+    private final boolean creation;
+    /**
+     * One instance per distinct attribute or security state: most entries of a tree share their mode, owner and
+     * group, and a snapshot held for RESCAN_ON_OVERFLOW would otherwise keep a few small lists per entry.
+     */
+    private final Map<Object, Object> canonical = new HashMap<>();
 
     public AttributeReader(FileSystem fileSystem, Set<Change> wanted) {
         Set<String> views = fileSystem.supportedFileAttributeViews();
@@ -45,6 +53,9 @@ public final class AttributeReader {
         this.dos = views.contains("dos") && !views.contains("posix") && attributes;
         this.acl = views.contains("acl") && security;
         this.owner = !unix && !posix && views.contains("owner") && security;
+        // Times no wanted class compares are not kept: a snapshot holds them for every entry.
+        this.lastAccess = wanted.contains(Change.LAST_ACCESS);
+        this.creation = wanted.contains(Change.CREATION_TIME);
     }
 
     /** Reads an entry, using {@code basic} when nothing more is needed. */
@@ -66,10 +77,20 @@ public final class AttributeReader {
         Object ownerState = owner
                 ? optional(() -> Files.getFileAttributeView(entry, FileOwnerAttributeView.class, NOFOLLOW).getOwner())
                 : null;
-        Object attributesState = unix || posix || dos ? Arrays.asList(dosBits, posixState) : null;
-        Object securityState = unix || posix || acl || owner ? Arrays.asList(posixState, aclState, ownerState) : null;
+        Object attributesState = unix || posix || dos ? canonical(Arrays.asList(dosBits, posixState)) : null;
+        Object securityState = unix || posix || acl || owner
+                ? canonical(Arrays.asList(posixState, aclState, ownerState)) : null;
+        // The creation time is kept with the last-modified time whenever it is wanted: EntryState tells a real
+        // creation time from one that mirrors the last-modified time by comparing the two.
         return new EntryState(basic.isDirectory(), basic.fileKey(), basic.size(), basic.lastModifiedTime(),
-                basic.lastAccessTime(), basic.creationTime(), attributesState, securityState);
+                lastAccess ? basic.lastAccessTime() : null, creation ? basic.creationTime() : null,
+                attributesState, securityState);
+    }
+
+    private Object canonical(Object state) {
+        synchronized (canonical) {
+            return canonical.computeIfAbsent(state, s -> s);
+        }
     }
 
     private static int dosBits(DosFileAttributes attributes) {

@@ -12,10 +12,38 @@ import java.util.Objects;
  * @param security     POSIX mode/owner/group, owner and ACL, compared as a whole
  */
 public record EntryState(boolean directory, Object fileKey, long size, FileTime lastModified, FileTime lastAccess,
-                         FileTime creation, Object attributes, Object security) {
+                         FileTime creation, Object attributes, Object security, boolean told) {
+
+    /**
+     * File system clocks lag the wall clock by up to a scheduler tick: a write just after the consumer was told
+     * can carry a time just before it. A change this close to the telling is reported rather than risked.
+     */
+    private static final long CLOCK_SLACK_MILLIS = 20;
+
+    /** An entry as a scan saw it. */
+    public EntryState(boolean directory, Object fileKey, long size, FileTime lastModified, FileTime lastAccess,
+                      FileTime creation, Object attributes, Object security) {
+        this(directory, fileKey, size, lastModified, lastAccess, creation, attributes, security, false);
+    }
+
+    /**
+     * An entry the consumer was told of by an event at {@code atMillis}, without its attributes: it counts as
+     * modified only if it was written after that.
+     */
+    static EntryState told(boolean directory, long atMillis) {
+        return new EntryState(directory, null, -1, FileTime.fromMillis(atMillis), null, null, null, null, true);
+    }
+
+    /** @return whether {@code now} was written after the consumer was told of this entry */
+    boolean writtenSinceTold(EntryState now) {
+        return now.lastModified != null && now.lastModified.toMillis() > lastModified.toMillis() - CLOCK_SLACK_MILLIS;
+    }
 
     /** @return whether {@code other} is no longer the same entry: another file, or a file turned directory */
     boolean replacedBy(EntryState other) {
+        if (told) {
+            return false;
+        }
         return directory != other.directory || (fileKey != null && !fileKey.equals(other.fileKey));
     }
 

@@ -4,6 +4,7 @@ import dev.nativewatch.ExtendedKinds;
 import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
 import dev.nativewatch.backend.DirectoryWatch;
+import dev.nativewatch.backend.WatchSpec;
 
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
@@ -27,6 +28,8 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
 
     private enum State { READY, SIGNALLED }
 
+    private static final System.Logger LOG = System.getLogger(NativeWatchKey.class.getName());
+
     private final NativeWatchService service;
     private final Watchable watchable;
     private final Path directory;
@@ -41,8 +44,13 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
     private boolean queued;
     /** Set under the monitor when the key is to be queued; the queuing itself happens after leaving it. */
     private final AtomicBoolean offerPending = new AtomicBoolean();
+    /** Whether the events being added come from a rescan: those are never capped. */
     private boolean recovering;
-    private OverflowRecovery recovery;
+    /** How many of the listed events came from a rescan; the cap counts only the others. */
+    private int recoveredInList;
+    /** Recovered events added by the current rescan, merged ones included. */
+    private int recoveredAdded;
+    private Recovery recovery;
 
     // Confined to the poller thread.
     private DirectoryWatch watch;
@@ -55,7 +63,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         this.directory = directory;
         this.registration = registration;
         this.maxEvents = maxEvents;
-        this.recovery = registration.options().rescanOnOverflow() ? new OverflowRecovery() : null;
+        this.recovery = registration.options().rescanOnOverflow() ? new Recovery() : null;
     }
 
     // ---- WatchKey, any thread
@@ -71,8 +79,12 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
             List<WatchEvent<?>> result = events;
             events = new ArrayList<>();
             lastModifyEvents.clear();
-            if (recovery != null && recovery.retrieved(result)) {
-                service.wakePoller();
+            recoveredInList = 0;
+            if (recovery != null) {
+                boolean tookOverflow = !result.isEmpty() && result.get(0).kind() == StandardWatchEventKinds.OVERFLOW;
+                if (recovery.retrieved(tookOverflow, System.currentTimeMillis())) {
+                    service.wakePoller();
+                }
             }
             return result;
         }
@@ -124,19 +136,38 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
             return;
         }
         Registration current = registration;
+        ToldView.Fact fact = factOf(change);
+        if (recovery != null && repeatsRecovery(fact, relative)) {
+            return;
+        }
         Path context = service.context(relative);
         switch (change) {
-            case CREATED -> signalIfRegistered(current, StandardWatchEventKinds.ENTRY_CREATE, context);
-            case DELETED -> signalIfRegistered(current, StandardWatchEventKinds.ENTRY_DELETE, context);
+            case CREATED -> signalIfRegistered(current, StandardWatchEventKinds.ENTRY_CREATE, context, fact, relative);
+            case DELETED -> signalIfRegistered(current, StandardWatchEventKinds.ENTRY_DELETE, context, fact, relative);
             default -> {
                 WatchEvent.Kind<Path> extended = EventKinds.extendedKindOf(change);
                 if (extended != null) {
-                    signalIfRegistered(current, extended, context);
+                    signalIfRegistered(current, extended, context, fact, relative);
                 }
                 if (change != Change.LAST_ACCESS) {
-                    signalIfRegistered(current, StandardWatchEventKinds.ENTRY_MODIFY, context);
+                    signalIfRegistered(current, StandardWatchEventKinds.ENTRY_MODIFY, context, fact, relative);
                 }
             }
+        }
+    }
+
+    private static ToldView.Fact factOf(Change change) {
+        return switch (change) {
+            case CREATED -> ToldView.Fact.CREATED;
+            case DELETED -> ToldView.Fact.GONE;
+            default -> ToldView.Fact.MODIFIED;
+        };
+    }
+
+    /** @return whether a backend's change only repeats what the last rescan already reported */
+    private boolean repeatsRecovery(ToldView.Fact fact, Path relative) {
+        synchronized (this) {
+            return !recovering && recovery != null && recovery.repeats(directory, fact, relative);
         }
     }
 
@@ -156,12 +187,13 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
                 }
                 WatchEvent.Kind<Path> extended = EventKinds.extendedKindOf(change);
                 if (extended != null) {
-                    signalIfRegistered(current, extended, context);
+                    signalIfRegistered(current, extended, context, ToldView.Fact.MODIFIED, relative);
                 }
                 modified |= change != Change.LAST_ACCESS;
             }
             if (modified) {
-                signalIfRegistered(current, StandardWatchEventKinds.ENTRY_MODIFY, context);
+                signalIfRegistered(current, StandardWatchEventKinds.ENTRY_MODIFY, context, ToldView.Fact.MODIFIED,
+                        relative);
             }
         }
         offerIfSignalled();
@@ -184,17 +216,29 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         Path fromContext = service.context(from);
         Path toContext = service.context(to);
         synchronized (this) {
-            signalIfRegistered(current, fromKind, fromContext);
-            signalIfRegistered(current, toKind, toContext);
+            if (recovery != null) {
+                repeatsRecovery(ToldView.Fact.GONE, from);
+                repeatsRecovery(ToldView.Fact.CREATED, to);
+            }
+            signalIfRegistered(current, fromKind, fromContext, ToldView.Fact.GONE, from);
+            signalIfRegistered(current, toKind, toContext, ToldView.Fact.CREATED, to);
         }
         offerIfSignalled();
     }
 
     @Override
     public void overflowed() {
-        if (valid) {
-            signalEvent(StandardWatchEventKinds.OVERFLOW, null, true);
+        if (!valid) {
+            return;
         }
+        synchronized (this) {
+            if (recovery != null && recovery.active() && recovery.phase() != Recovery.Phase.OVERFLOWED) {
+                // The consumer has its OVERFLOW and a rescan is under way; it will cover this loss too.
+                recovery.lost();
+                return;
+            }
+        }
+        signalEvent(StandardWatchEventKinds.OVERFLOW, null, true, null, null);
     }
 
     @Override
@@ -222,7 +266,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         registration = replacement;
         synchronized (this) {
             if (replacement.options().rescanOnOverflow() && recovery == null) {
-                recovery = new OverflowRecovery();
+                recovery = new Recovery();
             } else if (!replacement.options().rescanOnOverflow()) {
                 recovery = null;
             }
@@ -242,21 +286,28 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         return identity;
     }
 
-    synchronized OverflowRecovery recovery() {
+    synchronized Recovery recovery() {
         return recovery;
     }
 
     /**
-     * Runs a rescan's report into this key. Its events are not capped: dropping them again would defeat the
-     * rescan, and their number is bounded by the size of the tree.
+     * Adds what a rescan found the consumer has not been told. These events are not capped: dropping them
+     * would defeat the rescan, and their number is bounded by the size of the tree.
      */
-    void recover(java.util.function.Consumer<ChangeSink> report) {
+    void recover(Recovery pass, TreeSnapshot now, WatchSpec spec) {
         synchronized (this) {
+            if (pass != recovery) {
+                return;
+            }
             recovering = true;
+            recoveredAdded = 0;
             try {
-                report.accept(this);
+                pass.report(now, spec, this);
             } finally {
                 recovering = false;
+            }
+            if (recoveredAdded == 0) {
+                pass.nothingToDeliver();
             }
         }
         offerIfSignalled();
@@ -275,28 +326,44 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
 
     // ---- events
 
-    private void signalIfRegistered(Registration current, WatchEvent.Kind<?> kind, Path context) {
+    /**
+     * @param fact     what the event tells the consumer about {@code relative}, for the view a rescan compares
+     *                 with; null for OVERFLOW
+     */
+    private void signalIfRegistered(Registration current, WatchEvent.Kind<?> kind, Path context,
+                                    ToldView.Fact fact, Path relative) {
         if (current.has(kind)) {
-            signalEvent(kind, context, !recovering);
+            signalEvent(kind, context, !recovering, fact, relative);
         }
     }
 
     /** Adds an event and queues the key if that signalled it; {@code capped} is false only for recovered events. */
-    private void signalEvent(WatchEvent.Kind<?> kind, Object context, boolean capped) {
+    private void signalEvent(WatchEvent.Kind<?> kind, Object context, boolean capped, ToldView.Fact fact,
+                             Path relative) {
         synchronized (this) {
-            addEvent(kind, context, capped);
+            addEvent(kind, context, capped, fact, relative);
         }
         offerIfSignalled();
     }
 
-    /** The JDK's merge rules. Guarded by this. */
-    private void addEvent(WatchEvent.Kind<?> kind, Object context, boolean capped) {
+    /** The JDK's merge rules, and the cap, which while recovering never drops what is already listed. Guarded by this. */
+    private void addEvent(WatchEvent.Kind<?> kind, Object context, boolean capped, ToldView.Fact fact,
+                          Path relative) {
         int size = events.size();
+        if (!capped) {
+            recoveredAdded++;
+        }
         if (size > 0) {
             WatchEvent<?> previous = events.get(size - 1);
-            if (previous.kind() == StandardWatchEventKinds.OVERFLOW
-                    || (previous.kind() == kind && Objects.equals(previous.context(), context))) {
+            if (previous.kind() == StandardWatchEventKinds.OVERFLOW) {
+                // Merged into the OVERFLOW: the consumer never hears of it, and a rescan (if any) reports it.
                 ((NativeWatchEvent<?>) previous).increment();
+                signal();
+                return;
+            }
+            if (previous.kind() == kind && Objects.equals(previous.context(), context)) {
+                ((NativeWatchEvent<?>) previous).increment();
+                told(fact, relative);
                 signal();
                 return;
             }
@@ -305,6 +372,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
                     NativeWatchEvent<?> earlier = lastModifyEvents.get(context);
                     if (earlier != null) {
                         earlier.increment();
+                        told(fact, relative);
                         signal();
                         return;
                     }
@@ -312,7 +380,12 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
                     lastModifyEvents.remove(context);
                 }
             }
-            if (capped && size >= maxEvents) {
+            if (capped && size - recoveredInList >= maxEvents) {
+                if (recovery != null && recovery.active()) {
+                    // Recovering: the listed events stay, and the recovery's next pass reports this one.
+                    recovery.lost();
+                    return;
+                }
                 kind = StandardWatchEventKinds.OVERFLOW;
                 context = null;
             }
@@ -323,12 +396,27 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         } else if (kind == StandardWatchEventKinds.OVERFLOW) {
             events.clear();
             lastModifyEvents.clear();
+            recoveredInList = 0;
             if (recovery != null) {
                 recovery.overflowed();
             }
+            LOG.log(System.Logger.Level.WARNING, () -> "events lost on " + watchable + (recovery != null
+                    ? "; OVERFLOW, then a rescan reports what changed" : "; OVERFLOW, and no rescan was asked for"));
+        } else {
+            told(fact, relative);
+        }
+        if (!capped) {
+            recoveredInList++;
         }
         events.add(event);
         signal();
+    }
+
+    /** Guarded by this. */
+    private void told(ToldView.Fact fact, Path relative) {
+        if (recovery != null && fact != null) {
+            recovery.told().queued(fact, relative);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -181,7 +181,7 @@ final class Poller implements Runnable {
     }
 
     private void startRecovery(NativeWatchKey key, TreeSnapshot base) {
-        OverflowRecovery recovery = key.recovery();
+        Recovery recovery = key.recovery();
         if (recovery == null) {
             recoveringKeys.remove(key);
             return;
@@ -196,10 +196,10 @@ final class Poller implements Runnable {
 
     private void runDueRescans() {
         for (NativeWatchKey key : new ArrayList<>(recoveringKeys)) {
-            OverflowRecovery recovery = key.recovery();
+            Recovery recovery = key.recovery();
             boolean due;
             synchronized (key) {
-                due = recovery != null && recovery.due();
+                due = recovery != null && recovery.scanDue();
             }
             if (due) {
                 rescan(key, recovery);
@@ -207,7 +207,7 @@ final class Poller implements Runnable {
         }
     }
 
-    private void rescan(NativeWatchKey key, OverflowRecovery recovery) {
+    private void rescan(NativeWatchKey key, Recovery recovery) {
         WatchSpec spec = key.registration().toSpec();
         TreeSnapshot now;
         try {
@@ -216,10 +216,7 @@ final class Poller implements Runnable {
             key.invalidated("rescan after overflow failed: " + e);
             return;
         }
-        key.recover(sink -> {
-            recovery.base().reportChanges(now, spec, sink);
-            recovery.rescanned(now);
-        });
+        key.recover(recovery, now, spec);
     }
 
     private void release(NativeWatchKey key) {

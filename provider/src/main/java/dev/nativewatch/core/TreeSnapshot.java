@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitor;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
@@ -29,9 +30,16 @@ import java.util.Set;
 public final class TreeSnapshot {
 
     private final Map<Path, EntryState> entries;
+    /** Directories under the root that were there but could not be listed. */
+    private final Set<Path> unlisted;
+
+    private TreeSnapshot(Map<Path, EntryState> entries, Set<Path> unlisted) {
+        this.entries = entries;
+        this.unlisted = unlisted;
+    }
 
     private TreeSnapshot(Map<Path, EntryState> entries) {
-        this.entries = entries;
+        this(entries, Set.of());
     }
 
     /** @return a snapshot with no entries, as of a directory not yet scanned */
@@ -45,11 +53,21 @@ public final class TreeSnapshot {
     }
 
     /**
-     * Scans {@code root}. Symbolic links are not followed; an entry that vanishes or cannot be read during the
-     * scan is left out, but a root that cannot be read fails the scan.
+     * Scans {@code root}. A root that is a symbolic link is followed, as registering it with the JDK follows it;
+     * links under the root are not. An entry that vanishes during the scan is left out; a directory that cannot be
+     * listed is recorded, with its contents unknown ({@link #keepingUnlistedFrom}); a root that cannot be read
+     * fails the scan.
      */
     public static TreeSnapshot take(Path root, boolean subtree, AttributeReader reader) throws IOException {
+        Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
         Map<Path, EntryState> entries = new LinkedHashMap<>();
+        Set<Path> unlisted = new HashSet<>();
+        walk(start, subtree, reader, entries, unlisted);
+        return new TreeSnapshot(entries, unlisted.isEmpty() ? Set.of() : unlisted);
+    }
+
+    private static void walk(Path root, boolean subtree, AttributeReader reader, Map<Path, EntryState> entries,
+                             Set<Path> unlisted) throws IOException {
         Files.walkFileTree(root, Set.of(), subtree ? Integer.MAX_VALUE : 1, new FileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
@@ -70,6 +88,17 @@ public final class TreeSnapshot {
                 if (file.equals(root)) {
                     throw failure;
                 }
+                // A directory that cannot be opened (no read or search permission) is still there.
+                try {
+                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (attributes.isDirectory()) {
+                        record(file, attributes);
+                        unlisted.add(root.relativize(file));
+                    }
+                } catch (IOException gone) {
+                    // Vanished since it was listed: the next scan tells.
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -89,7 +118,80 @@ public final class TreeSnapshot {
                 }
             }
         });
-        return new TreeSnapshot(entries);
+    }
+
+    /**
+     * @return this snapshot, where a directory it could not list takes its contents from {@code previous}: a
+     * directory that became unreadable is a change of that directory, not the deletion of everything in it, and
+     * once readable again its contents are compared with what they were
+     */
+    public TreeSnapshot keepingUnlistedFrom(TreeSnapshot previous) {
+        if (unlisted.isEmpty() || previous.entries.isEmpty()) {
+            return this;
+        }
+        Map<Path, EntryState> kept = new LinkedHashMap<>(entries);
+        previous.entries.forEach((path, state) -> {
+            Path parent = path.getParent();
+            if (parent != null && underAny(parent, unlisted)) {
+                kept.putIfAbsent(path, state);
+            }
+        });
+        return new TreeSnapshot(kept, unlisted);
+    }
+
+    /** @return the file key the scan saw at {@code relative}, or null */
+    Object fileKeyOf(Path relative) {
+        EntryState state = entries.get(relative);
+        return state == null ? null : state.fileKey();
+    }
+
+    /** @return whether the scan saw {@code relative} */
+    boolean contains(Path relative) {
+        return entries.containsKey(relative);
+    }
+
+    /**
+     * @return this snapshot as the consumer knows it after {@code facts}: an entry created or gone hides what this
+     * scan saw at and under its path; a modified one is compared by when it was told
+     */
+    TreeSnapshot overlaid(Map<Path, ToldView.Told> facts) {
+        if (facts.isEmpty()) {
+            return this;
+        }
+        Set<Path> replaced = new HashSet<>();
+        facts.forEach((path, told) -> {
+            if (told.fact() != ToldView.Fact.MODIFIED) {
+                replaced.add(path);
+            }
+        });
+        Map<Path, EntryState> view = new LinkedHashMap<>();
+        entries.forEach((path, state) -> {
+            if (!replaced.isEmpty() && underAny(path, replaced)) {
+                return;
+            }
+            ToldView.Told told = facts.get(path);
+            view.put(path, told == null ? state : EntryState.told(state.directory(), told.atMillis()));
+        });
+        List<Path> created = new ArrayList<>();
+        facts.forEach((path, told) -> {
+            if (told.fact() == ToldView.Fact.CREATED) {
+                created.add(path);
+            }
+        });
+        created.sort(java.util.Comparator.comparingInt(Path::getNameCount));
+        for (Path path : created) {
+            view.put(path, EntryState.told(false, facts.get(path).atMillis()));
+        }
+        return new TreeSnapshot(view);
+    }
+
+    private static boolean underAny(Path path, Set<Path> roots) {
+        for (Path p = path; p != null; p = p.getParent()) {
+            if (roots.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the number of entries */
@@ -189,13 +291,19 @@ public final class TreeSnapshot {
 
     private static Set<Change> differences(EntryState before, EntryState now) {
         Set<Change> changes = EnumSet.noneOf(Change.class);
+        if (before.told()) {
+            if (before.writtenSinceTold(now)) {
+                changes.add(Change.LAST_WRITE);
+            }
+            return changes;
+        }
         if (before.size() != now.size()) {
             changes.add(Change.SIZE);
         }
         if (!before.lastModified().equals(now.lastModified())) {
             changes.add(Change.LAST_WRITE);
         }
-        if (!before.lastAccess().equals(now.lastAccess())) {
+        if (!Objects.equals(before.lastAccess(), now.lastAccess())) {
             changes.add(Change.LAST_ACCESS);
         }
         if (before.creationChangedTo(now)) {

@@ -1,6 +1,8 @@
 package dev.nativewatch.core;
 
 import dev.nativewatch.ExtendedModifiers;
+import dev.nativewatch.backend.Change;
+import dev.nativewatch.testing.Links;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -15,6 +17,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +55,7 @@ class OverflowRecoveryTest extends CoreFixture {
     }
 
     @Test
-    void recoveredEventsAreNotCappedAndASecondOverflowDoesNotLoseThem() throws Exception {
+    void recoveredEventsAreNotCappedAndASecondOverflowExtendsTheRecoveryInsteadOfDroppingThem() throws Exception {
         WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
         int files = EventLimit.DEFAULT * 2;
         for (int i = 0; i < files; i++) {
@@ -64,19 +67,20 @@ class OverflowRecoveryTest extends CoreFixture {
         key.reset();
         assertSame(key, awaitKey());
 
-        // A second overflow arrives before the consumer has read the recovered events: they are dropped...
+        // A second overflow arrives before the consumer has read the recovered events: they stay...
+        Files.createFile(dir.resolve("extra"));
         backend.report(dir, sink -> sink.overflowed());
-        assertEquals(List.of("OVERFLOW null"), describe(key.pollEvents()));
-        key.reset();
-        // ...and the next rescan, still based on the scan before them, reports them again.
         Set<Path> created = new HashSet<>();
-        WatchKey next = awaitKey();
-        for (WatchEvent<?> event : next.pollEvents()) {
+        for (WatchEvent<?> event : key.pollEvents()) {
             assertSame(ENTRY_CREATE, event.kind());
             created.add((Path) event.context());
         }
         assertEquals(files, created.size());
         assertTrue(created.contains(Path.of("f0")));
+        key.reset();
+        // ...and the next pass reports only what the second overflow lost.
+        assertSame(key, awaitKey());
+        assertEquals(List.of("ENTRY_CREATE extra"), describe(key.pollEvents()));
     }
 
     @Test
@@ -89,5 +93,102 @@ class OverflowRecoveryTest extends CoreFixture {
         List<WatchEvent<?>> events = key.pollEvents();
         assertEquals(1, events.size());
         assertSame(OVERFLOW, events.get(0).kind());
+    }
+
+    @Test
+    void whatTheConsumerRetrievedBeforeTheOverflowIsNotRepeated() throws Exception {
+        WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
+        Files.createFile(dir.resolve("seen"));
+        backend.report(dir, sink -> sink.changed(Change.CREATED, Path.of("seen")));
+        assertEquals(List.of("ENTRY_CREATE seen"), describe(awaitKey().pollEvents()));
+        key.reset();
+
+        Files.createFile(dir.resolve("missed"));
+        Files.delete(dir.resolve("seen"));
+        backend.report(dir, sink -> sink.overflowed());
+        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
+        key.reset();
+        assertEquals(Set.of("ENTRY_DELETE seen", "ENTRY_CREATE missed"),
+                new HashSet<>(describe(awaitKey().pollEvents())));
+    }
+
+    @Test
+    void eventsDroppedByTheOverflowAreReportedAndThoseQueuedAfterItAreNotRepeated() throws Exception {
+        WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
+        Files.createFile(dir.resolve("dropped"));
+        backend.report(dir, sink -> {
+            sink.changed(Change.CREATED, Path.of("dropped"));
+            sink.overflowed();
+        });
+        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
+        // Reported after the OVERFLOW was taken, before the rescan: the rescan must not say it again.
+        Files.createFile(dir.resolve("queued"));
+        backend.report(dir, sink -> sink.changed(Change.CREATED, Path.of("queued")));
+        key.reset();
+        List<String> reported = new java.util.ArrayList<>();
+        while (reported.size() < 2) {
+            WatchKey next = awaitKey();
+            reported.addAll(describe(next.pollEvents()));
+            next.reset();
+        }
+        backend.report(dir, sink -> { });
+        WatchKey more = service.poll();
+        if (more != null) {
+            reported.addAll(describe(more.pollEvents()));
+        }
+        assertEquals(2, reported.size(), reported.toString());
+        assertEquals(Set.of("ENTRY_CREATE dropped", "ENTRY_CREATE queued"), new HashSet<>(reported));
+    }
+
+    @Test
+    void aKernelEventThatRepeatsWhatTheRescanReportedIsDropped() throws Exception {
+        WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
+        Files.createFile(dir.resolve("late"));
+        backend.report(dir, sink -> sink.overflowed());
+        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
+        key.reset();
+        assertEquals(List.of("ENTRY_CREATE late"), describe(awaitKey().pollEvents()));
+        key.reset();
+
+        // The kernel's own event for "late", read only after the scan, says nothing new.
+        backend.report(dir, sink -> sink.changed(Change.CREATED, Path.of("late")));
+        assertNull(service.poll());
+        // A file made anew under the same name is news.
+        Files.delete(dir.resolve("late"));
+        Files.createDirectory(dir.resolve("late"));
+        backend.report(dir, sink -> sink.changed(Change.DELETED, Path.of("late")));
+        backend.report(dir, sink -> sink.changed(Change.CREATED, Path.of("late")));
+        assertEquals(List.of("ENTRY_DELETE late", "ENTRY_CREATE late"), describe(awaitKey().pollEvents()));
+    }
+
+    @Test
+    void aRescanThatFindsNothingNewLeavesTheKeyQuiet() throws Exception {
+        WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
+        backend.report(dir, sink -> sink.overflowed());
+        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
+        assertTrue(key.reset());
+        backend.report(dir, sink -> { });
+        backend.report(dir, sink -> { });
+        assertNull(service.poll());
+        // Back to normal: the cap applies again and events flow.
+        Files.createFile(dir.resolve("after"));
+        backend.report(dir, sink -> sink.changed(Change.CREATED, Path.of("after")));
+        assertEquals(List.of("ENTRY_CREATE after"), describe(awaitKey().pollEvents()));
+        assertFalse(key.pollEvents().iterator().hasNext());
+    }
+
+    @Test
+    void aRootThatIsASymbolicLinkIsRescannedThroughTheLink() throws Exception {
+        Path target = Files.createDirectory(dir.resolve("target"));
+        Files.createFile(target.resolve("before"));
+        Path link = Links.createSymbolicLink(dir.resolve("link"), target);
+        WatchKey key = register(link, CREATE_DELETE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
+        Files.createFile(target.resolve("missed"));
+        Files.delete(target.resolve("before"));
+        backend.report(link, sink -> sink.overflowed());
+        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
+        key.reset();
+        assertEquals(Set.of("ENTRY_DELETE before", "ENTRY_CREATE missed"),
+                new HashSet<>(describe(awaitKey().pollEvents())));
     }
 }

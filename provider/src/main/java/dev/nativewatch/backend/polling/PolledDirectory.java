@@ -55,7 +55,7 @@ final class PolledDirectory implements DirectoryWatch {
                 invalidate("the directory was replaced by another one");
                 return;
             }
-            current = TreeSnapshot.take(directory, spec.subtree(), reader);
+            current = TreeSnapshot.take(directory, spec.subtree(), reader).keepingUnlistedFrom(snapshot);
         } catch (NoSuchFileException | NotDirectoryException e) {
             invalidate("the directory no longer exists");
             return;
