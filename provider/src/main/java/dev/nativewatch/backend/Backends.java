@@ -47,8 +47,13 @@ public final class Backends {
             return backend;
         }
         for (Backend backend : PREFERENCE) {
-            if (backend.unavailabilityReason().isEmpty() && backend.supports(fileSystem)) {
-                return backend;
+            Optional<String> reason = backend.unavailabilityReason();
+            if (reason.isEmpty()) {
+                if (backend.supports(fileSystem)) {
+                    return backend;
+                }
+            } else if (backend.expectedOnThisPlatform()) {
+                MissingBackendWarning.once(backend.name(), reason.get());
             }
         }
         throw new IOException("no backend can watch " + fileSystem);
