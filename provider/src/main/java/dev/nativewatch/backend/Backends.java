@@ -32,7 +32,7 @@ public final class Backends {
      *                     the file system
      */
     public static Backend select(FileSystem fileSystem) throws IOException {
-        String forced = System.getProperty(PROPERTY);
+        String forced = Privileged.property(PROPERTY);
         if (forced != null && !forced.isBlank()) {
             Backend backend = PREFERENCE.stream().filter(b -> b.name().equals(forced.trim())).findFirst()
                     .orElseThrow(() -> new IOException("-D" + PROPERTY + "=" + forced + " names no backend; known: "

@@ -1,6 +1,7 @@
 package dev.nativewatch.core;
 
 import dev.nativewatch.backend.DirectoryWatch;
+import dev.nativewatch.backend.Privileged;
 import dev.nativewatch.backend.WatchEngine;
 import dev.nativewatch.backend.WatchSpec;
 
@@ -51,7 +52,10 @@ final class Poller implements Runnable {
         this.backendName = backendName;
         this.engine = engine;
         this.service = service;
-        this.thread = new Thread(this, "nativewatch-" + backendName + "-poller-" + THREAD_NUMBER.incrementAndGet());
+        // Made with the provider's permissions, as the JDK makes its watch services' threads: the thread would
+        // otherwise inherit the access control context of whoever opened the service, and act with its rights.
+        this.thread = Privileged.run(() -> new Thread(this,
+                "nativewatch-" + backendName + "-poller-" + THREAD_NUMBER.incrementAndGet()));
         thread.setDaemon(true);
         thread.start();
     }

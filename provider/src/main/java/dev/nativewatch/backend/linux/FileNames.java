@@ -1,5 +1,7 @@
 package dev.nativewatch.backend.linux;
 
+import dev.nativewatch.backend.Privileged;
+
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -22,7 +24,7 @@ final class FileNames {
     }
 
     private static Charset jnuCharset() {
-        String name = System.getProperty("sun.jnu.encoding");
+        String name = Privileged.property("sun.jnu.encoding");
         try {
             if (name != null) {
                 return Charset.forName(name);

@@ -2,6 +2,7 @@ package dev.nativewatch.backend.linux;
 
 import com.sun.jna.Native;
 import dev.nativewatch.backend.JnaSupport;
+import dev.nativewatch.backend.Privileged;
 
 import java.util.Optional;
 
@@ -13,7 +14,8 @@ import java.util.Optional;
  */
 public final class Inotify {
 
-    private static final Throwable UNAVAILABILITY_CAUSE = probe();
+    /** Probed with the provider's permissions: loading JNA and the C library is the provider's doing. */
+    private static final Throwable UNAVAILABILITY_CAUSE = Privileged.run(Inotify::probe);
 
     private Inotify() {
     }
@@ -47,13 +49,14 @@ public final class Inotify {
 
     /** @return whether this is Linux, where inotify is the backend to expect */
     static boolean isLinux() {
-        return System.getProperty("os.name", "").startsWith("Linux");
+        String os = Privileged.property("os.name");
+        return os != null && os.startsWith("Linux");
     }
 
     private static Throwable probe() {
         if (!isLinux()) {
             return new UnsupportedOperationException("inotify exists only on Linux, not on "
-                    + System.getProperty("os.name", ""));
+                    + Privileged.property("os.name"));
         }
         // Before anything touches JNA: an old JNA would load, and fail only later, on the poller thread.
         Optional<String> jnaProblem = JnaSupport.problem();

@@ -2,6 +2,7 @@ package dev.nativewatch.backend.windows;
 
 import dev.nativewatch.backend.Backend;
 import dev.nativewatch.backend.JnaSupport;
+import dev.nativewatch.backend.Privileged;
 import dev.nativewatch.backend.WatchEngine;
 
 import java.nio.file.FileSystem;
@@ -80,15 +81,16 @@ public final class WindowsBackend implements Backend {
 
     /** Probes the JNA adapter once: Windows, and kernel32 loadable with every function the backend binds. */
     private static final class Jna {
-        static final Optional<String> REASON = probe();
+        static final Optional<String> REASON = Privileged.run(Jna::probe);
 
         static boolean isWindows() {
-            return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+            String os = Privileged.property("os.name");
+            return os != null && os.toLowerCase(Locale.ROOT).startsWith("windows");
         }
 
         private static Optional<String> probe() {
             if (!isWindows()) {
-                return Optional.of("not Windows (os.name=" + System.getProperty("os.name", "") + ")");
+                return Optional.of("not Windows (os.name=" + Privileged.property("os.name") + ")");
             }
             // Before anything touches JNA: an old JNA would bind, and fail only later, on the poller thread.
             Optional<String> jnaProblem = JnaSupport.problem();
