@@ -33,6 +33,11 @@ public final class BenchMain {
     /** A also measures what RESCAN_ON_OVERFLOW costs to establish and to hold. */
     static final List<PeerId> ESTABLISH_PEERS = List.of(NATIVEWATCH, NATIVEWATCH_RESCAN, JDK, DIRECTORY_WATCHER,
             INOTIFYWAIT);
+    /** G's two JVMs: nativewatch as the default provider, and the JDK's own. */
+    static final List<PeerId> EXISTS_PEERS = List.of(NATIVEWATCH, JDK);
+    static final int EXISTS_PATHS = 10_000;
+    static final String DEFAULT_PROVIDER_OPTION =
+            "-Djava.nio.file.spi.DefaultFileSystemProvider=dev.nativewatch.spi.NativeWatchFileSystemProvider";
     static final List<PeerId> BURST_PEERS = List.of(NATIVEWATCH, NATIVEWATCH_RESCAN, JDK, DIRECTORY_WATCHER, INOTIFYWAIT);
 
     /** A burst is over when no event has come for this long: the peers have drained the kernel queue. */
@@ -94,6 +99,9 @@ public final class BenchMain {
         if (options.runs(Section.D)) {
             race();
         }
+        if (options.runs(Section.G)) {
+            existsProbes();
+        }
         List<MicroBenchmarks.Score> scores = new ArrayList<>();
         if (options.runs(Section.F)) {
             progress("[F] JMH, " + MicroBenchmarks.settings(options.quick()));
@@ -102,7 +110,11 @@ public final class BenchMain {
         ResultsReport report = new ResultsReport(machine, options, results, new Targets(results, options).evaluate(),
                 scores);
         System.out.print(report.tables());
-        ResultsFile.write(options.out(), report.document());
+        if (options.onlyExists()) {
+            ResultsFile.replaceSection(options.out(), ResultsReport.EXISTS_HEADING, report.existsSection());
+        } else {
+            ResultsFile.write(options.out(), report.document());
+        }
         progress(String.format("wrote %s after %.1f min", options.out(), (System.nanoTime() - start) / 60e9));
     }
 
@@ -165,16 +177,31 @@ public final class BenchMain {
         }
     }
 
+    /** G: the same missing paths probed in a JVM with the JDK's default provider and in one with nativewatch's. */
+    private void existsProbes() throws Exception {
+        Path dir = workspace.emptyDirectory("exists");
+        for (int run = 0; run < options.runs(); run++) {
+            for (PeerId peer : rotated(EXISTS_PEERS, run)) {
+                measure(Section.G, 0, run, peer, "exists", params("dir", dir, "paths", EXISTS_PATHS,
+                        "rounds", options.quick() ? 10 : 40));
+            }
+        }
+        Workspace.delete(dir);
+    }
+
     /** Runs one child; a failure is recorded against its cell and shown in the tables, and the run goes on. */
     private Measurement measure(Section section, int size, int run, PeerId peer, String workload,
                                 Map<String, Object> params) throws InterruptedException {
         Results.Cell cell = new Results.Cell(section, size, peer);
         String what = "[" + section + (size > 0 ? " " + Format.count(size) : "") + ", run " + (run + 1) + "/"
                 + options.runs() + "] " + peer.label();
-        List<String> jvmOptions = List.of();
+        List<String> jvmOptions = new ArrayList<>();
+        if (section == Section.G && peer == NATIVEWATCH) {
+            jvmOptions.add(DEFAULT_PROVIDER_OPTION);
+        }
         if (options.profile() != null) {
             String name = section + (size > 0 ? "-" + size : "") + "-" + peer.name().toLowerCase() + "-run" + (run + 1);
-            jvmOptions = List.of("-XX:StartFlightRecording=settings=profile,filename="
+            jvmOptions.add("-XX:StartFlightRecording=settings=profile,filename="
                     + options.profile().resolve(name + ".jfr").toAbsolutePath());
             if (section == Section.A) {
                 params.put("histogram", options.profile().resolve(name + "-histogram.txt").toAbsolutePath());

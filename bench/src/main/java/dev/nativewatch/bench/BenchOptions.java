@@ -15,7 +15,7 @@ import java.util.Set;
  * <pre>
  * --quick        one run each, the smaller sizes only, a shorter idle and JMH run: a smoke test, not a result
  * --runs N       runs per peer and size for A-E (default 3); medians are quoted
- * --only A,C,F   run only these workloads
+ * --only A,C,F   run only these workloads; --only G alone replaces just section G in RESULTS.md, keeping the rest
  * --dir PATH     where the trees and bursts are made (default: a new directory on tmpfs, /dev/shm, if there is
  *                one, else under java.io.tmpdir; see Workspace)
  * --out FILE     where RESULTS.md goes (default: bench/RESULTS.md from the project root, else ./RESULTS.md)
@@ -30,7 +30,7 @@ record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Pa
                     List<Integer> chosenSizes, Set<PeerId> peers) {
 
     /** The workloads, by the letters the README and RESULTS.md use. */
-    enum Section { A, B, C, D, E, F }
+    enum Section { A, B, C, D, E, F, G }
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;
@@ -63,8 +63,8 @@ record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Pa
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --quick, --runs N, --only A,B,C,D,E,F, --sizes N,M, --peers P,Q, --dir PATH, --out FILE,"
-                        + " --profile DIR");
+                        + "; use --quick, --runs N, --only A,B,C,D,E,F,G, --sizes N,M, --peers P,Q, --dir PATH,"
+                        + " --out FILE, --profile DIR");
             }
         }
         if (runs != null && runs < 1) {
@@ -88,6 +88,11 @@ record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Pa
 
     boolean runs(Section section) {
         return sections.contains(section);
+    }
+
+    /** @return whether only G runs: it then updates its own section of RESULTS.md and leaves the others be */
+    boolean onlyExists() {
+        return sections.equals(EnumSet.of(Section.G));
     }
 
     /** @return the tree sizes of A (and the burst sizes of B) */

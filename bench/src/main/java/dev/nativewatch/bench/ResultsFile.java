@@ -16,6 +16,25 @@ final class ResultsFile {
     private ResultsFile() {
     }
 
+    /**
+     * Replaces the section that starts with {@code heading} (up to the next {@code ## } heading or the marker)
+     * with {@code section}, or inserts it just above the marker; the rest of the file stays as it was.
+     */
+    static void replaceSection(Path file, String heading, String section) throws IOException {
+        String previous = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        int marker = previous.indexOf(MARKER);
+        String generated = marker >= 0 ? previous.substring(0, marker) : previous;
+        String rest = marker >= 0 ? previous.substring(marker) : MARKER + "\n";
+        int start = generated.indexOf(heading + "\n");
+        if (start < 0) {
+            generated = generated.stripTrailing() + "\n\n" + section + "\n";
+        } else {
+            int end = generated.indexOf("\n## ", start + heading.length());
+            generated = generated.substring(0, start) + section + (end < 0 ? "\n" : generated.substring(end + 1));
+        }
+        Files.writeString(file, generated + rest, StandardCharsets.UTF_8);
+    }
+
     static void write(Path file, String generated) throws IOException {
         String analysis = "";
         if (Files.exists(file)) {

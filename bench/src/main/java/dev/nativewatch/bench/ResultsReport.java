@@ -11,6 +11,7 @@ import java.util.OptionalDouble;
 final class ResultsReport {
 
     private static final List<PeerId> REGISTRATION_PEERS = BenchMain.REGISTRATION_PEERS;
+    static final String EXISTS_HEADING = "## G. `Files.exists` on missing paths, nativewatch as the default provider";
 
     private final Map<String, String> machine;
     private final BenchOptions options;
@@ -65,6 +66,9 @@ final class ResultsReport {
                     + "(`ThreadMXBean`); process: the whole JVM, GC and JIT included (for inotifywait its "
                     + "utime + stime from /proc, 10 ms resolution).");
         }
+        if (options.runs(Section.G)) {
+            out.append(existsSection());
+        }
         if (options.runs(Section.F) && !scores.isEmpty()) {
             section(out, "F. Decoder microbenchmarks (JMH)", microbenchmarks().toString(), "A short run: "
                     + MicroBenchmarks.settings(options.quick()) + "; scores in records decoded per second.");
@@ -89,6 +93,25 @@ final class ResultsReport {
                         + "starts; the order of the peers rotates between runs. Ratios are to the JDK (× JDK): "
                         + "below 1 is better for times, bytes and CPU, above 1 for files reported.\n\n");
         out.append(tables());
+        return out.toString();
+    }
+
+    /**
+     * @return section G, whole: it carries its own JDK, date and verdict, since {@code --only G} replaces it alone
+     * in a RESULTS.md whose other sections may come from another run (and another JDK)
+     */
+    String existsSection() {
+        StringBuilder out = new StringBuilder();
+        Targets.Verdict verdict = Targets.exists(results);
+        section(out, EXISTS_HEADING.substring(3), exists().toString(), "JDK " + Runtime.version() + ", "
+                + machine.getOrDefault("Date", "") + ". " + Format.count(BenchMain.EXISTS_PATHS) + " paths that do "
+                + "not exist, each given to `Files.exists` once per round; median ns per call over the measured "
+                + "rounds (as many unmeasured rounds first), then the median over " + options.runs() + " run(s), "
+                + "each a fresh JVM: one started with `" + BenchMain.DEFAULT_PROVIDER_OPTION + "`, one without. "
+                + "Deep: the same loop called " + dev.nativewatch.bench.workloads.Workload.EXISTS_DEEP_FRAMES
+                + " frames down. Run alone with `java -jar bench/target/nativewatch-bench.jar --only G`, which "
+                + "replaces this section and keeps the rest of the file. Target: " + verdict.target() + ": "
+                + verdict.measured() + ", **" + verdict.verdict() + "**.");
         return out.toString();
     }
 
@@ -189,6 +212,18 @@ final class ResultsReport {
                     peer.jvm() ? Format.decimal(results.median(Section.E, BenchMain.IDLE_TREE, peer,
                             "idleWatcherThreadsCpuMs"), 3) : "n/a (its own process)",
                     Format.decimal(results.median(Section.E, BenchMain.IDLE_TREE, peer, "idleProcessCpuMs"), 1));
+        }
+        return table;
+    }
+
+    private MarkdownTable exists() {
+        MarkdownTable table = new MarkdownTable("Stack", ">JDK provider (ns/op)", ">nativewatch as default (ns/op)",
+                ">× JDK");
+        for (String[] depth : new String[][] {{"shallow", "shallowNsPerOp"}, {"150 frames deep", "deepNsPerOp"}}) {
+            OptionalDouble jdk = results.median(Section.G, 0, PeerId.JDK, depth[1]);
+            OptionalDouble ours = results.median(Section.G, 0, PeerId.NATIVEWATCH, depth[1]);
+            table.row(depth[0], Format.count(jdk), label(Section.G, 0, PeerId.NATIVEWATCH).equals(PeerId.NATIVEWATCH
+                    .label()) ? Format.count(ours) : label(Section.G, 0, PeerId.NATIVEWATCH), Format.ratio(ours, jdk));
         }
         return table;
     }

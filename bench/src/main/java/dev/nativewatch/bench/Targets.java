@@ -21,6 +21,8 @@ final class Targets {
     static final double EVENTS_PER_FILE = 1.01;
     static final double RESCAN_HEAP_BYTES_PER_DIRECTORY = 250;
     static final double RESCAN_ESTABLISH_FACTOR = 1.3;
+    /** Default-provider mode may cost a wrapper's unwrapping on Files.exists, no more. */
+    static final double EXISTS_FACTOR = 1.1;
 
     record Verdict(String target, String measured, String verdict) {
     }
@@ -85,7 +87,31 @@ final class Targets {
         verdicts.add(new Verdict("No measurable CPU when idle (≤ " + IDLE_CPU_MILLIS + " ms of watcher-thread CPU in "
                 + options.idleMillis() / 1000 + " s)", idle.isPresent() ? Format.decimal(idle, 3) + " ms" : Format.NONE,
                 judge(idle.isPresent(), () -> idle.getAsDouble() <= IDLE_CPU_MILLIS)));
+        if (options.runs(Section.G)) {
+            verdicts.add(exists(results));
+        }
         return verdicts;
+    }
+
+    /** G, at both depths, on the JDK that ran it (the target is set for JDK 25, where the gap was found). */
+    static Verdict exists(Results results) {
+        List<String> measured = new ArrayList<>();
+        boolean pass = true;
+        boolean complete = true;
+        for (String figure : List.of("shallowNsPerOp", "deepNsPerOp")) {
+            OptionalDouble ours = results.median(Section.G, 0, PeerId.NATIVEWATCH, figure);
+            OptionalDouble jdk = results.median(Section.G, 0, PeerId.JDK, figure);
+            complete &= both(ours, jdk);
+            if (both(ours, jdk)) {
+                measured.add((figure.startsWith("deep") ? "deep " : "shallow ") + Format.ratio(ours, jdk));
+                pass &= ours.getAsDouble() / jdk.getAsDouble() <= EXISTS_FACTOR;
+            }
+        }
+        boolean judged = complete;
+        boolean passed = pass;
+        return new Verdict("`Files.exists` on missing paths with nativewatch as the default provider ≤ "
+                + EXISTS_FACTOR + "× the JDK provider (JDK " + Runtime.version().feature() + ")",
+                measured.isEmpty() ? Format.NONE : String.join(", ", measured), judge(judged, () -> passed));
     }
 
     /** Judged at every burst size where the JDK reported OVERFLOW in at least one run. */

@@ -13,6 +13,14 @@ public interface Backend {
     /** @return why this backend cannot run on this machine, or empty when it can; probed once */
     Optional<String> unavailabilityReason();
 
+    /**
+     * @return whether this backend is the platform's own facility here (inotify on Linux, say), so that its being
+     * unavailable is a misconfiguration to warn about rather than the normal state of things
+     */
+    default boolean expectedOnThisPlatform() {
+        return false;
+    }
+
     /** @return whether this backend can watch directories of the given file system */
     boolean supports(FileSystem fileSystem);
 

@@ -32,7 +32,7 @@ public final class Backends {
      *                     the file system
      */
     public static Backend select(FileSystem fileSystem) throws IOException {
-        String forced = System.getProperty(PROPERTY);
+        String forced = Privileged.property(PROPERTY);
         if (forced != null && !forced.isBlank()) {
             Backend backend = PREFERENCE.stream().filter(b -> b.name().equals(forced.trim())).findFirst()
                     .orElseThrow(() -> new IOException("-D" + PROPERTY + "=" + forced + " names no backend; known: "
@@ -47,8 +47,13 @@ public final class Backends {
             return backend;
         }
         for (Backend backend : PREFERENCE) {
-            if (backend.unavailabilityReason().isEmpty() && backend.supports(fileSystem)) {
-                return backend;
+            Optional<String> reason = backend.unavailabilityReason();
+            if (reason.isEmpty()) {
+                if (backend.supports(fileSystem)) {
+                    return backend;
+                }
+            } else if (backend.expectedOnThisPlatform()) {
+                MissingBackendWarning.once(backend.name(), reason.get());
             }
         }
         throw new IOException("no backend can watch " + fileSystem);

@@ -1,5 +1,7 @@
 package dev.nativewatch.core;
 
+import dev.nativewatch.backend.Privileged;
+
 /** The per-key cap on pending events, as the JDK reads it from {@code jdk.nio.file.WatchService.maxEventsPerPoll}. */
 final class EventLimit {
 
@@ -12,7 +14,7 @@ final class EventLimit {
     }
 
     static int fromSystemProperty() {
-        return parse(System.getProperty(PROPERTY));
+        return parse(Privileged.property(PROPERTY));
     }
 
     /** A value that does not parse gives the default; others are clamped to [1, SOFT_MAX], as in JDK 23+. */

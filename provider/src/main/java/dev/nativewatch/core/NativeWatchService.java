@@ -1,6 +1,7 @@
 package dev.nativewatch.core;
 
 import dev.nativewatch.backend.Backend;
+import dev.nativewatch.backend.Privileged;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -46,7 +47,8 @@ public final class NativeWatchService implements WatchService {
         this.fileSystem = fileSystem;
         this.contextFactory = contextFactory;
         this.maxEventsPerKey = EventLimit.fromSystemProperty();
-        this.poller = new Poller(backend.name(), backend.newEngine(fileSystem), this);
+        // The engine (an inotify instance, a completion port) and the poller thread are the provider's own.
+        this.poller = new Poller(backend.name(), Privileged.call(() -> backend.newEngine(fileSystem)), this);
     }
 
     /** @return the file system whose directories this service watches */
@@ -60,7 +62,8 @@ public final class NativeWatchService implements WatchService {
     }
 
     /**
-     * Registers a directory. The checks and their exceptions follow the JDK, in its order: kinds (NPE, UOE,
+     * Registers a directory. The checks and their exceptions follow the JDK, in its order: under a SecurityManager
+     * the caller's read permission on the directory (SecurityException), kinds (NPE, UOE,
      * IAE), a closed service (CWSE), modifiers (NPE, UOE), then the file system (NoSuchFileException,
      * NotDirectoryException, other IOExceptions). A null modifier array is an NPE here, not the poller-thread
      * failure it is in the JDK.
@@ -70,9 +73,13 @@ public final class NativeWatchService implements WatchService {
      */
     public WatchKey register(Path directory, Watchable watchable, WatchEvent.Kind<?>[] kinds,
                              WatchEvent.Modifier... modifiers) throws IOException {
+        PermissionChecks.checkRead(directory);
         Set<WatchEvent.Kind<?>> validKinds = EventKinds.validate(kinds);
         checkOpen();
         RegistrationOptions options = RegistrationOptions.parse(modifiers);
+        if (options.subtree()) {
+            PermissionChecks.checkReadSubtree(directory);
+        }
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(watchable, "watchable");
         if (directory.getFileSystem() != fileSystem) {

@@ -1,6 +1,7 @@
 package dev.nativewatch.core;
 
 import dev.nativewatch.backend.DirectoryWatch;
+import dev.nativewatch.backend.Privileged;
 import dev.nativewatch.backend.WatchEngine;
 import dev.nativewatch.backend.WatchSpec;
 
@@ -51,7 +52,10 @@ final class Poller implements Runnable {
         this.backendName = backendName;
         this.engine = engine;
         this.service = service;
-        this.thread = new Thread(this, "nativewatch-" + backendName + "-poller-" + THREAD_NUMBER.incrementAndGet());
+        // Made with the provider's permissions, as the JDK makes its watch services' threads: the thread would
+        // otherwise inherit the access control context of whoever opened the service, and act with its rights.
+        this.thread = Privileged.run(() -> new Thread(this,
+                "nativewatch-" + backendName + "-poller-" + THREAD_NUMBER.incrementAndGet()));
         thread.setDaemon(true);
         thread.start();
     }
@@ -115,13 +119,18 @@ final class Poller implements Runnable {
             LOG.log(System.Logger.Level.ERROR, "nativewatch " + backendName
                     + " poller failed; every key of its service is now invalid", t);
         } finally {
-            // Resources first: whoever is refused from here on may rely on them being released.
-            engineClosing();
-            releaseEverything(failure != null);
-            closeEngine();
-            stopAccepting();
-            if (shutdownResult != null) {
-                shutdownResult.complete(null);
+            try {
+                // Resources first: whoever is refused from here on may rely on them being released.
+                engineClosing();
+                releaseEverything(failure != null);
+                closeEngine();
+            } finally {
+                // Whatever the cleanup met, close() and pending requests must get their answer, or they wait
+                // forever on a thread that is gone.
+                stopAccepting();
+                if (shutdownResult != null) {
+                    shutdownResult.complete(null);
+                }
             }
         }
     }
@@ -231,14 +240,20 @@ final class Poller implements Runnable {
         }
     }
 
+    /** Each key on its own: one watch that cannot be cancelled must not keep the others from being released. */
     private void releaseEverything(boolean signal) {
         for (NativeWatchKey key : new ArrayList<>(keysByIdentity.values())) {
-            if (signal) {
-                key.invalidated("the poller thread failed");
-            } else {
-                key.invalidate();
+            try {
+                if (signal) {
+                    key.invalidated("the poller thread failed");
+                } else {
+                    key.invalidate();
+                }
+                release(key);
+            } catch (Throwable t) {
+                keysByIdentity.values().remove(key);
+                LOG.log(System.Logger.Level.WARNING, "releasing the watch of " + key.watchable() + " failed", t);
             }
-            release(key);
         }
     }
 
@@ -246,7 +261,7 @@ final class Poller implements Runnable {
     private void engineClosing() {
         try {
             engine.closing();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // An Error too (a JNA too old for a call, say): the shutdown must still finish.
             LOG.log(System.Logger.Level.WARNING, "preparing the " + backendName + " engine for close failed", e);
         }
     }
@@ -254,7 +269,7 @@ final class Poller implements Runnable {
     private void closeEngine() {
         try {
             engine.close();
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // As in engineClosing.
             LOG.log(System.Logger.Level.WARNING, "closing the " + backendName + " engine failed", e);
         }
     }

@@ -109,6 +109,17 @@ public final class NativeWatchFileSystemProvider extends FileSystemProvider {
         return fileSystemFor(fileProvider().newFileSystem(toFileUri(uri), env));
     }
 
+    /**
+     * Hands the file to the provider of its delegate, as the other operations do; the JDK's provider refuses with
+     * {@link UnsupportedOperationException}, which lets {@code FileSystems.newFileSystem(Path)} go on to the zip
+     * provider.
+     */
+    @Override
+    public FileSystem newFileSystem(Path path, Map<String, ?> env) throws IOException {
+        Path delegate = NativeWatchPath.delegateOf(path);
+        return fileSystemFor(providerOf(delegate).newFileSystem(delegate, env));
+    }
+
     @Override
     public FileSystem getFileSystem(URI uri) {
         return fileSystemFor(fileProvider().getFileSystem(toFileUri(uri)));
@@ -331,6 +342,28 @@ public final class NativeWatchFileSystemProvider extends FileSystemProvider {
             throws IOException {
         Path delegate = NativeWatchPath.delegateOf(path);
         return providerOf(delegate).readAttributes(delegate, attributes, options);
+    }
+
+    /**
+     * Overrides {@code FileSystemProvider.exists} of JDK 20+, through which {@code Files.exists} and its kin test
+     * paths there: without it a missing path would cost the inherited default's thrown NoSuchFileException. On
+     * JDK 17 to 19 it is a method of this class alone, with the same answer.
+     */
+    public boolean exists(Path path, LinkOption... options) {
+        Path delegate = NativeWatchPath.delegateOf(path);
+        return NewerProviderMethods.exists(providerOf(delegate), delegate, options);
+    }
+
+    /**
+     * Overrides {@code FileSystemProvider.readAttributesIfExists} of JDK 20+ ({@code Files.isDirectory},
+     * {@code isRegularFile}, ...), for the reason of {@link #exists}.
+     *
+     * @return the attributes, or null if the file does not exist
+     */
+    public <A extends BasicFileAttributes> A readAttributesIfExists(Path path, Class<A> type, LinkOption... options)
+            throws IOException {
+        Path delegate = NativeWatchPath.delegateOf(path);
+        return NewerProviderMethods.readAttributesIfExists(providerOf(delegate), delegate, type, options);
     }
 
     @Override

@@ -32,6 +32,9 @@ class MainProcessTest {
     void sigtermClosesTheWatcherAndExitsZero() throws Exception {
         Process process = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // What the executable jar's manifest grants (Enable-Native-Access): without it JDK 24+ prints
+                // JNA's restricted-method warning before the start line. JDK 17 accepts the option too.
+                "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"),
                 "-Ddev.nativewatch.polling.intervalMillis=100",
                 Main.class.getName(), "-r", dir.toString()))

@@ -33,7 +33,8 @@ final class FakeBackend implements Backend {
     /** What the poller asked of the engine and its watches, in order: "cancel NAME", "closing", "close". */
     final List<String> lifecycle = Collections.synchronizedList(new ArrayList<>());
     volatile FakeEngine engine;
-    volatile RuntimeException failure;
+    volatile Throwable failure;
+    volatile Error closeFailure;
 
     @Override
     public String name() {
@@ -76,7 +77,7 @@ final class FakeBackend implements Backend {
     }
 
     /** Makes the engine's next wait fail, as a broken kernel facility would. */
-    void failNextWait(RuntimeException error) {
+    void failNextWait(Throwable error) {
         failure = error;
         engine.tasks.add(() -> { });
     }
@@ -118,10 +119,13 @@ final class FakeBackend implements Backend {
             pollerThread = Thread.currentThread();
             try {
                 Runnable task = tasks.take();
-                RuntimeException error = failure;
+                Throwable error = failure;
                 if (error != null) {
                     failure = null;
-                    throw error;
+                    if (error instanceof Error e) {
+                        throw e;
+                    }
+                    throw (RuntimeException) error;
                 }
                 task.run();
                 Runnable more;
@@ -146,6 +150,9 @@ final class FakeBackend implements Backend {
         @Override
         public void close() {
             lifecycle.add("close");
+            if (closeFailure != null) {
+                throw closeFailure;
+            }
             closed = true;
         }
     }

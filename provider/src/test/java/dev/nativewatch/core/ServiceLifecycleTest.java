@@ -109,6 +109,42 @@ class ServiceLifecycleTest extends CoreFixture {
                 lifecycle.toString());
     }
 
+    /*
+     * As when an older JNA lacks a method the engine calls both while watching and while closing. These use a
+     * service of their own: if close() hangs, the fixture's teardown must not hang with it.
+     */
+    @Test
+    void closeReturnsWhenThePollerAndTheEngineCloseFailWithAnError() throws Exception {
+        FakeBackend failing = new FakeBackend();
+        NativeWatchService own = new NativeWatchService(failing, java.nio.file.FileSystems.getDefault(), r -> r);
+        WatchKey key = own.register(dir, dir, new java.nio.file.WatchEvent.Kind<?>[] {ENTRY_CREATE});
+        failing.closeFailure = new NoSuchMethodError("com.sun.jna.Memory.close()");
+        failing.failNextWait(new NoSuchMethodError("com.sun.jna.Memory.close()"));
+        assertSame(key, own.poll(DEADLINE_SECONDS, TimeUnit.SECONDS));
+        assertFalse(key.isValid());
+        assertCloseReturns(own);
+    }
+
+    @Test
+    void closeReturnsWhenOnlyTheEngineCloseFailsWithAnError() throws Exception {
+        FakeBackend failing = new FakeBackend();
+        NativeWatchService own = new NativeWatchService(failing, java.nio.file.FileSystems.getDefault(), r -> r);
+        own.register(dir, dir, new java.nio.file.WatchEvent.Kind<?>[] {ENTRY_CREATE});
+        failing.closeFailure = new NoSuchMethodError("com.sun.jna.Memory.close()");
+        assertCloseReturns(own);
+        assertEquals("close", failing.lifecycle.get(failing.lifecycle.size() - 1));
+    }
+
+    private static void assertCloseReturns(NativeWatchService own) throws Exception {
+        CompletableFuture<Void> closed = CompletableFuture.runAsync(own::close);
+        try {
+            closed.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("close() did not return within " + DEADLINE_SECONDS + " s", e);
+        }
+        assertThrows(ClosedWatchServiceException.class, own::poll);
+    }
+
     @Test
     void anInterruptedTakerGetsInterruptedExceptionAndTheFlagIsCleared() {
         Thread.currentThread().interrupt();

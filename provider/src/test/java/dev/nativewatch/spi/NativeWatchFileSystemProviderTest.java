@@ -236,6 +236,40 @@ class NativeWatchFileSystemProviderTest {
                 dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(posix.owner().getName()));
     }
 
+    /** What JDK 20's Files.exists and Files.isDirectory ask a provider: no exception for a missing file. */
+    @Test
+    void existsAndReadAttributesIfExistsAnswerForTheDelegate() throws IOException {
+        NativeWatchFileSystemProvider ours = (NativeWatchFileSystemProvider) provider;
+        Path file = Files.createFile(dir.resolve("file"));
+        Path missing = dir.resolve("missing");
+        assertTrue(ours.exists(file));
+        assertTrue(ours.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertFalse(ours.exists(missing));
+        assertFalse(ours.exists(missing, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertTrue(ours.readAttributesIfExists(dir, BasicFileAttributes.class).isDirectory());
+        assertTrue(ours.readAttributesIfExists(file, BasicFileAttributes.class).isRegularFile());
+        assertEquals(null, ours.readAttributesIfExists(missing, BasicFileAttributes.class));
+        assertThrows(ProviderMismatchException.class, () -> ours.exists(tempDir));
+
+        try {
+            Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), missing);
+            assertFalse(ours.exists(dangling));
+            assertTrue(ours.exists(dangling, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+            assertEquals(null, ours.readAttributesIfExists(dangling, BasicFileAttributes.class));
+            assertTrue(ours.readAttributesIfExists(dangling, BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).isSymbolicLink());
+        } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
+            abort("symbolic links cannot be created here: " + e);
+        }
+
+        try (FileSystem jimfs = Jimfs.newFileSystem(Configuration.unix())) {
+            Path wrapped = NativeWatch.path(Files.createDirectory(jimfs.getPath("/j")));
+            assertTrue(ours.exists(wrapped));
+            assertFalse(ours.exists(wrapped.resolve("missing")));
+            assertEquals(null, ours.readAttributesIfExists(wrapped.resolve("missing"), BasicFileAttributes.class));
+        }
+    }
+
     @Test
     void linksAndSameFile() throws IOException {
         Path target = Files.createFile(dir.resolve("target"));

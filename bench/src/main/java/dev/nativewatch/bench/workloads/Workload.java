@@ -8,6 +8,9 @@ import java.util.Map;
 /** One workload, run once against one peer inside a forked JVM of its own. */
 public interface Workload {
 
+    /** How deep G's deep calls are. */
+    int EXISTS_DEEP_FRAMES = ExistsWorkload.DEEP_FRAMES;
+
     /**
      * @param params the workload's parameters, as the runner passed them on the command line
      * @return the figures of this run
@@ -21,6 +24,7 @@ public interface Workload {
             case "burst" -> new BurstWorkload();
             case "latency" -> new LatencyWorkload();
             case "race" -> new NewDirectoryRaceWorkload();
+            case "exists" -> new ExistsWorkload();
             default -> throw new IllegalArgumentException("no workload " + name);
         };
     }

@@ -1,5 +1,7 @@
 package dev.nativewatch.backend.linux;
 
+import dev.nativewatch.backend.Privileged;
+
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -162,7 +164,7 @@ final class FileNames {
     }
 
     private static Charset jnuCharset() {
-        String name = System.getProperty("sun.jnu.encoding");
+        String name = Privileged.property("sun.jnu.encoding");
         try {
             if (name != null) {
                 return Charset.forName(name);

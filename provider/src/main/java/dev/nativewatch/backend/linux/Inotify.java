@@ -1,6 +1,8 @@
 package dev.nativewatch.backend.linux;
 
 import com.sun.jna.Native;
+import dev.nativewatch.backend.JnaSupport;
+import dev.nativewatch.backend.Privileged;
 
 import java.util.Optional;
 
@@ -12,7 +14,8 @@ import java.util.Optional;
  */
 public final class Inotify {
 
-    private static final Throwable UNAVAILABILITY_CAUSE = probe();
+    /** Probed with the provider's permissions: loading JNA and the C library is the provider's doing. */
+    private static final Throwable UNAVAILABILITY_CAUSE = Privileged.run(Inotify::probe);
 
     private Inotify() {
     }
@@ -44,21 +47,33 @@ public final class Inotify {
                 ? cause.getMessage() : cause.toString();
     }
 
+    /** @return whether this is Linux, where inotify is the backend to expect */
+    static boolean isLinux() {
+        String os = Privileged.property("os.name");
+        return os != null && os.startsWith("Linux");
+    }
+
     private static Throwable probe() {
-        String os = System.getProperty("os.name", "");
-        if (!os.startsWith("Linux")) {
-            return new UnsupportedOperationException("inotify exists only on Linux, not on " + os);
+        if (!isLinux()) {
+            return new UnsupportedOperationException("inotify exists only on Linux, not on "
+                    + Privileged.property("os.name"));
+        }
+        // Before anything touches JNA: an old JNA would load, and fail only later, on the poller thread.
+        Optional<String> jnaProblem = JnaSupport.problem();
+        if (jnaProblem.isPresent()) {
+            return new UnsupportedOperationException(jnaProblem.get());
         }
         try {
             if (!LibC.HAS_64_BIT_SIZES) {
                 return new UnsupportedOperationException("the inotify backend needs a 64-bit JVM; this one has "
-                        + Native.SIZE_T_SIZE * 8 + "-bit size_t and " + Native.LONG_SIZE * 8 + "-bit long");
+                        + Native.SIZE_T_SIZE * 8 + "-bit size_t and " + Native.LONG_SIZE * 8
+                        + "-bit long; run a 64-bit JVM");
             }
             InotifyApi api = JnaInotifyApi.INSTANCE;
             api.close(api.inotifyInit());
             return null;
         } catch (Exception | LinkageError e) {
-            return e;
+            return new UnsupportedOperationException(JnaSupport.explain(e), e);
         }
     }
 }

@@ -55,6 +55,11 @@ public final class InotifyBackend implements Backend {
         return Inotify.unavailabilityReason();
     }
 
+    @Override
+    public boolean expectedOnThisPlatform() {
+        return Inotify.isLinux();
+    }
+
     /**
      * Only the platform's own file system: its provider has the scheme {@code file} and is not nativewatch's own
      * delegating provider (when nativewatch is installed as the default, the core hands this backend the built-in

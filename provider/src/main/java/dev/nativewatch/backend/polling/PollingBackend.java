@@ -1,6 +1,7 @@
 package dev.nativewatch.backend.polling;
 
 import dev.nativewatch.backend.Backend;
+import dev.nativewatch.backend.Privileged;
 import dev.nativewatch.backend.WatchEngine;
 
 import java.nio.file.FileSystem;
@@ -49,7 +50,7 @@ public final class PollingBackend implements Backend {
     }
 
     static Duration defaultInterval() {
-        String value = System.getProperty(INTERVAL_PROPERTY);
+        String value = Privileged.property(INTERVAL_PROPERTY);
         if (value == null) {
             return DEFAULT_INTERVAL;
         }

@@ -1,6 +1,8 @@
 package dev.nativewatch.backend.windows;
 
 import dev.nativewatch.backend.Backend;
+import dev.nativewatch.backend.JnaSupport;
+import dev.nativewatch.backend.Privileged;
 import dev.nativewatch.backend.WatchEngine;
 
 import java.nio.file.FileSystem;
@@ -58,6 +60,12 @@ public final class WindowsBackend implements Backend {
         return factory != null ? Optional.empty() : Jna.REASON;
     }
 
+    /** Windows, unless the Win32 calls go elsewhere (Wine's, through a bridge). */
+    @Override
+    public boolean expectedOnThisPlatform() {
+        return factory == null && Jna.isWindows();
+    }
+
     /** The platform's default file system: a "file" provider, and not nativewatch's own wrapping provider. */
     @Override
     public boolean supports(FileSystem fileSystem) {
@@ -73,18 +81,27 @@ public final class WindowsBackend implements Backend {
 
     /** Probes the JNA adapter once: Windows, and kernel32 loadable with every function the backend binds. */
     private static final class Jna {
-        static final Optional<String> REASON = probe();
+        static final Optional<String> REASON = Privileged.run(Jna::probe);
+
+        static boolean isWindows() {
+            String os = Privileged.property("os.name");
+            return os != null && os.toLowerCase(Locale.ROOT).startsWith("windows");
+        }
 
         private static Optional<String> probe() {
-            String os = System.getProperty("os.name", "");
-            if (!os.toLowerCase(Locale.ROOT).startsWith("windows")) {
-                return Optional.of("not Windows (os.name=" + os + ")");
+            if (!isWindows()) {
+                return Optional.of("not Windows (os.name=" + Privileged.property("os.name") + ")");
+            }
+            // Before anything touches JNA: an old JNA would bind, and fail only later, on the poller thread.
+            Optional<String> jnaProblem = JnaSupport.problem();
+            if (jnaProblem.isPresent()) {
+                return jnaProblem;
             }
             try {
                 Kernel32Watch.INSTANCE.hashCode();
                 return Optional.empty();
             } catch (Throwable t) {
-                return Optional.of("kernel32 could not be bound through JNA: " + t);
+                return Optional.of("kernel32 could not be bound through JNA: " + JnaSupport.explain(t));
             }
         }
     }
