@@ -94,7 +94,16 @@ final class KernelWatchTable {
      * does not already have.
      */
     boolean isWatchedAs(int fd, KernelWatch expected) throws InotifyException {
-        int wd = api.addWatch(inotifyFd, NativePath.ofDescriptor(fd), expected.mask | IN_ONLYDIR | IN_MASK_ADD);
+        return isSame(NativePath.ofDescriptor(fd), 0, expected);
+    }
+
+    /** Tells, as {@link #isWatchedAs} does, whether a path, not followed if a link, leads to a watched directory. */
+    boolean isAt(NativePath path, KernelWatch expected) throws InotifyException {
+        return isSame(path, IN_DONT_FOLLOW, expected);
+    }
+
+    private boolean isSame(NativePath path, int flags, KernelWatch expected) throws InotifyException {
+        int wd = api.addWatch(inotifyFd, path, expected.mask | IN_ONLYDIR | IN_MASK_ADD | flags);
         if (wd == expected.wd) {
             return true;
         }

@@ -1,7 +1,9 @@
 package dev.nativewatch.backend.linux;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a registration catches up on once the queue has been read empty and its model has taken in every rename:
@@ -24,6 +26,8 @@ final class PendingAttachments {
     }
 
     private List<Pending> pending = new ArrayList<>();
+    /** The directories {@link #pending} holds to reconcile, so that each is there once however often suspected. */
+    private final Set<WatchedDirectory> toReconcile = new HashSet<>();
 
     void add(WatchedDirectory parent, String name, boolean report) {
         pending.add(new Pending(parent, name, report, 0));
@@ -31,12 +35,9 @@ final class PendingAttachments {
 
     /** Adds {@code dir} to reconcile, unless it is there already. */
     void reconcile(WatchedDirectory dir) {
-        for (Pending next : pending) {
-            if (next.parent() == dir && next.name() == null) {
-                return;
-            }
+        if (toReconcile.add(dir)) {
+            pending.add(new Pending(dir, null, false, 0));
         }
-        pending.add(new Pending(dir, null, false, 0));
     }
 
     boolean isEmpty() {
@@ -47,6 +48,7 @@ final class PendingAttachments {
     List<Pending> takeAll() {
         List<Pending> taken = pending;
         pending = new ArrayList<>();
+        toReconcile.clear();
         return taken;
     }
 
@@ -56,10 +58,14 @@ final class PendingAttachments {
             return false;
         }
         pending.add(new Pending(failed.parent(), failed.name(), failed.report(), failed.attempts() + 1));
+        if (failed.name() == null) {
+            toReconcile.add(failed.parent());
+        }
         return true;
     }
 
     void clear() {
         pending.clear();
+        toReconcile.clear();
     }
 }

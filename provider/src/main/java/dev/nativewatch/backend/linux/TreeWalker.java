@@ -130,6 +130,15 @@ final class TreeWalker {
         return STALE;
     }
 
+    /** @return whether the directory is where the model's path for it leads, as the kernel confirms */
+    boolean isAtItsPath(WatchedDirectory dir) {
+        try {
+            return dir.kernel != null && engine.kernelWatches().isAt(owner.nativePathOf(dir), dir.kernel);
+        } catch (InotifyException e) {
+            return false;
+        }
+    }
+
     /** Detaches {@code top} and every directory under it. */
     void release(WatchedDirectory top) {
         for (WatchedDirectory dir : top.subtree()) {

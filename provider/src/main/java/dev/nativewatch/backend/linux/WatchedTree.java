@@ -79,12 +79,20 @@ final class WatchedTree {
         }
     }
 
-    /** An entry left the tree: {@code IN_DELETE}, or {@code IN_MOVED_FROM} without its TO (moved out). */
+    /**
+     * An entry left the tree: {@code IN_DELETE}, or {@code IN_MOVED_FROM} without its TO (moved out). The event is
+     * about the directory the name held when it was queued; the model's entry may be a later one, which a walk
+     * found there after the fact. That one stays if it is still at its path; otherwise it goes, and the parent is
+     * reconciled once events are read, in case only the parent's path was stale.
+     */
     void left(WatchedDirectory parent, String name) {
-        WatchedDirectory child = parent.removeChild(name);
-        if (child != null) {
-            walker.release(child);
+        WatchedDirectory child = parent.child(name);
+        if (child == null || walker.isAtItsPath(child)) {
+            return;
         }
+        parent.removeChild(name);
+        walker.release(child);
+        suspect(parent);
     }
 
     /**
