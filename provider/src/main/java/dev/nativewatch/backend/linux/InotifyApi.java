@@ -80,6 +80,9 @@ interface InotifyApi {
      */
     int read(int fd, ByteBuffer direct) throws InotifyException;
 
+    /** {@code ioctl(fd, FIONREAD)}: @return how many bytes of events are queued and not yet read */
+    int queuedBytes(int fd) throws InotifyException;
+
     /**
      * Prepares waiting on both descriptors: the engine makes one set when it opens and waits on it each time, so
      * that a wait allocates nothing. The set holds memory until it is closed; the descriptors stay the caller's.

@@ -318,6 +318,18 @@ final class InotifyEngine implements WatchEngine {
         api.listDirectory(fd, listingBuffer, everyEntry, visitor);
     }
 
+    /**
+     * @return whether events are queued that have not been read: a look at the tree taken now may be newer than
+     * what the registrations' models have taken in
+     */
+    boolean eventsQueued() {
+        try {
+            return api.queuedBytes(inotifyFd) > 0;
+        } catch (InotifyException e) {
+            return true;
+        }
+    }
+
     /** A registration has something to catch up on once the queue has been read empty. */
     void catchUpLater(InotifyWatch registration) {
         withPendingAttachments.add(registration);

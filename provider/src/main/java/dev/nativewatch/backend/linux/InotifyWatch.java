@@ -44,7 +44,7 @@ final class InotifyWatch implements DirectoryWatch {
         this.sink = sink;
         this.attributes = new EntryAttributeTracker(this, engine);
         TreeWalker walker = new TreeWalker(this, engine, sink, attributes);
-        this.tree = new WatchedTree(this, engine, walker, new TreeReconciler(this, engine, sink, walker));
+        this.tree = new WatchedTree(this, engine, walker, new TreeReconciler(this, engine, walker));
     }
 
     /** Adds the watches of this new registration; if that fails, every watch it added is removed again. */

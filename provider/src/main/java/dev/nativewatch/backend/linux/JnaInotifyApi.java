@@ -105,6 +105,15 @@ final class JnaInotifyApi implements InotifyApi {
     }
 
     @Override
+    public int queuedBytes(int fd) throws InotifyException {
+        int[] count = new int[1];
+        if (LibC.ioctl(fd, LibC.FIONREAD, count) < 0) {
+            throw failure("ioctl(FIONREAD)", null, Native.getLastError());
+        }
+        return count[0];
+    }
+
+    @Override
     public PollSet pollSet(int inotifyFd, int wakeupFd) {
         return new JnaPollSet(inotifyFd, wakeupFd);
     }

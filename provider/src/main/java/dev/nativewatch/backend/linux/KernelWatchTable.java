@@ -97,6 +97,27 @@ final class KernelWatchTable {
         return isSame(NativePath.ofDescriptor(fd), 0, expected);
     }
 
+    /**
+     * @return the watch descriptor of the directory open at {@code fd}: one of this table's, or a new one that
+     * {@link #dropProbe} removes again unless a directory is attached to it meanwhile; the probe asks for
+     * {@code mask}, which a known watch of the registration has already
+     */
+    int probe(int fd, int mask) throws InotifyException {
+        return api.addWatch(inotifyFd, NativePath.ofDescriptor(fd), mask | IN_ONLYDIR | IN_MASK_ADD);
+    }
+
+    /** Removes the kernel watch a {@link #probe} made, unless a directory was attached to it since. */
+    void dropProbe(int wd) {
+        if (watches.get(wd) != null) {
+            return;
+        }
+        try {
+            api.removeWatch(inotifyFd, wd);
+        } catch (InotifyException e) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "cannot remove probing watch " + wd + ": " + e.getMessage());
+        }
+    }
+
     /** Tells, as {@link #isWatchedAs} does, whether a path, not followed if a link, leads to a watched directory. */
     boolean isAt(NativePath path, KernelWatch expected) throws InotifyException {
         return isSame(path, IN_DONT_FOLLOW, expected);

@@ -73,6 +73,13 @@ final class LibC {
     /** {@code int openat(int dirfd, const char *pathname, int flags);} */
     static native int openat(int dirfd, byte[] pathname, int flags);
 
+    /** {@code FIONREAD}: how many bytes a descriptor has ready to read; it differs by architecture. */
+    static final long FIONREAD = Platform.isPPC() || Platform.isSPARC() ? 0x4004_667FL : Platform.isMIPS() ? 0x467FL
+            : 0x541BL;
+
+    /** {@code int ioctl(int fd, unsigned long request, int *value);} */
+    static native int ioctl(int fd, long request, int[] value);
+
     /** {@code int close(int fd);} */
     static native int close(int fd);
 

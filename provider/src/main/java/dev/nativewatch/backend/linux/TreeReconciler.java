@@ -1,9 +1,9 @@
 package dev.nativewatch.backend.linux;
 
-import dev.nativewatch.backend.ChangeSink;
-
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Attaches the directories that enter a registration's tree after it was walked, and reconciles the model with a
@@ -13,17 +13,13 @@ import java.util.Set;
  */
 final class TreeReconciler {
 
-    private static final System.Logger LOG = System.getLogger(TreeReconciler.class.getName());
-
     private final InotifyWatch owner;
     private final InotifyEngine engine;
-    private final ChangeSink sink;
     private final TreeWalker walker;
 
-    TreeReconciler(InotifyWatch owner, InotifyEngine engine, ChangeSink sink, TreeWalker walker) {
+    TreeReconciler(InotifyWatch owner, InotifyEngine engine, TreeWalker walker) {
         this.owner = owner;
         this.engine = engine;
-        this.sink = sink;
         this.walker = walker;
     }
 
@@ -74,69 +70,99 @@ final class TreeReconciler {
     }
 
     /**
-     * Brings the entries under {@code dir} in line with the subdirectories it holds now, once every queued event
-     * has been read: an entry whose directory is no longer there is dropped, a directory the model has elsewhere is
-     * moved here (the event of its move came before its new parent was watched), and one it does not know is
+     * Brings the entries under {@code dir} in line with the subdirectories it holds now. The directory is looked at
+     * first and changed only if no event was queued meanwhile, since the look is then no newer than the model: an
+     * entry whose directory is no longer there is dropped, a directory the model has elsewhere is moved here (the
+     * event of its move came before its new parent was watched, or was merged away), and one it does not know is
      * watched, with what it holds reported as created.
      *
-     * @return false if the path of {@code dir} is stale, so that the caller tries again later
+     * @return false if the path of {@code dir} is stale or the tree changed meanwhile, so that the caller tries
+     * again once the queued events have been read
      */
     boolean reconcile(WatchedDirectory dir) {
         int fd = walker.openWatched(dir);
         if (fd < 0) {
             return fd != TreeWalker.STALE;
         }
+        Map<String, Integer> seen = new LinkedHashMap<>();
         try {
-            Set<String> present = new HashSet<>();
-            for (String name : walker.list(dir, fd, false)) {
-                int childFd = walker.openChild(fd, name);
-                if (childFd >= 0) {
-                    present.add(name);
-                    try {
-                        reconcileChild(dir, name, childFd);
-                    } finally {
-                        walker.closeQuietly(childFd);
-                    }
-                }
+            look(dir, fd, seen);
+            // The probes of unwatched directories stay until the check, since removing one queues an event.
+            if (engine.eventsQueued()) {
+                return false;
+            }
+            List<WatchedDirectory> unlinked = new ArrayList<>();
+            for (Map.Entry<String, Integer> entry : seen.entrySet()) {
+                bringInLine(dir, fd, entry.getKey(), engine.kernelWatches().get(entry.getValue()), unlinked);
             }
             for (WatchedDirectory child : dir.children()) {
-                if (!present.contains(child.name())) {
+                if (!seen.containsKey(child.name())) {
                     child.unlink();
-                    walker.release(child);
+                    unlinked.add(child);
+                }
+            }
+            for (WatchedDirectory gone : unlinked) {
+                if (gone.parent() == null || gone.parent().child(gone.name()) != gone) {
+                    walker.release(gone);
                 }
             }
             return true;
         } finally {
+            seen.values().forEach(engine.kernelWatches()::dropProbe);
             walker.closeQuietly(fd);
         }
     }
 
-    private void reconcileChild(WatchedDirectory dir, String name, int childFd) {
+    /** Puts each subdirectory's kernel name in {@code seen}, with the watch descriptor a probe of it gave. */
+    private void look(WatchedDirectory dir, int fd, Map<String, Integer> seen) {
+        int mask = InotifyMasks.of(owner.spec(), false);
+        for (String name : walker.list(dir, fd, false)) {
+            int childFd = walker.openChild(fd, name);
+            if (childFd < 0) {
+                continue;
+            }
+            try {
+                seen.put(name, engine.kernelWatches().probe(childFd, mask));
+            } catch (InotifyException e) {
+                // Not watchable now; like a directory gone meanwhile, it is left out.
+            } finally {
+                walker.closeQuietly(childFd);
+            }
+        }
+    }
+
+    private void bringInLine(WatchedDirectory dir, int fd, String name, KernelWatch watch,
+                             List<WatchedDirectory> unlinked) {
         WatchedDirectory known = dir.child(name);
-        if (known != null && walker.isWatchedAs(childFd, known)) {
+        if (known != null && watch != null && known.kernel == watch) {
             return;
         }
         if (known != null) {
             known.unlink();
-            walker.release(known);
+            unlinked.add(known);
         }
-        WatchedDirectory child = walker.newDirectory(dir, name);
-        WatchedDirectory holder;
-        try {
-            holder = engine.kernelWatches().attach(child, childFd);
-        } catch (InotifyException e) {
-            LOG.log(System.Logger.Level.WARNING, "not watching " + TreeWalker.printable(name)
-                    + ", so changes under it go unreported: " + e.getMessage());
-            sink.overflowed();
-            return;
-        }
-        if (holder == child) {
-            dir.addChild(child);
-            walker.walk(child, childFd, true, false);
+        WatchedDirectory holder = watch == null ? null : watch.directoryOf(owner);
+        if (holder == null) {
+            attachNamed(dir, fd, name);
         } else if (!dir.isWithin(holder)) {
             holder.moveTo(dir, name);
         } else {
             owner.outOfStep("the model has " + dir + " under " + holder + ", which it holds");
+        }
+    }
+
+    private void attachNamed(WatchedDirectory dir, int fd, String name) {
+        int childFd = walker.openChild(fd, name);
+        if (childFd < 0) {
+            return;
+        }
+        try {
+            WatchedDirectory child = walker.attachChild(dir, name, childFd, false);
+            if (child != null) {
+                walker.walk(child, childFd, true, false);
+            }
+        } finally {
+            walker.closeQuietly(childFd);
         }
     }
 }

@@ -185,6 +185,11 @@ final class TestApi implements InotifyApi {
 
     /** The real poll set, except that injected bytes make the inotify descriptor ready. */
     @Override
+    public int queuedBytes(int fd) throws InotifyException {
+        return real.queuedBytes(fd) + (fd == inotifyFd && !injected.isEmpty() ? 1 : 0);
+    }
+
+    @Override
     public PollSet pollSet(int inotifyFd, int wakeupFd) {
         PollSet set = real.pollSet(inotifyFd, wakeupFd);
         openPollSets.incrementAndGet();
