@@ -214,8 +214,8 @@ final class WindowsEngine implements WatchEngine {
 
     /**
      * Cancels and closes handles: every pending read is cancelled, its completion awaited, and only then is its
-     * handle closed. If {@code keepData}, data that such a completion still carries is decoded later for the
-     * handle's watch.
+     * handle closed. If {@code keepData}, what the last completion of such a handle carries, records or an
+     * overflow, is reported later to the handle's watch, including a completion dequeued by an earlier release.
      */
     void release(Collection<NotifyHandle> released, boolean keepData) {
         Win32Io io = this.io;
