@@ -68,19 +68,11 @@ class NativeWatchWineFixture extends CoreRegistrationFixture {
 
     @Override
     public Map<String, String> expectedDeviations() {
-        String existing = "Wine watches a subtree with an inotify watch per directory, and adds one for a "
-                + "subdirectory only when it sees it created: changes inside subdirectories that existed before the "
-                + "watch are not reported (Windows reports the whole tree)";
-        String movedIn = "Wine adds a subtree's inotify watch for a subdirectory it sees created (IN_CREATE), not for "
-                + "one moved in (IN_MOVED_TO): nothing inside a directory moved into the tree is reported (Windows "
-                + "reports the whole tree)";
         String setTime = "Wine reports a time that is set (inotify IN_ATTRIB) as an ATTRIBUTES and SECURITY change, "
                 + "and fires LAST_WRITE and LAST_ACCESS only for a write (IN_MODIFY); Windows reports a set time under "
                 + "its own class";
         Map<String, String> deviations = new TreeMap<>();
-        deviations.put("Extension.subtreeReportsNestedEntriesWithRelativeContexts", existing);
-        deviations.put("Scenario.fileTreeModifier", existing);
-        deviations.put("Extension.subtreeFollowsDirectoriesMovedIn", movedIn);
+        deviations.putAll(WineDeclarations.subtree());
         deviations.put("Extension.lastWriteChangesHaveTheirOwnKind", setTime);
         deviations.put("Extension.lastAccessChangesHaveTheirOwnKind", setTime);
         return deviations;

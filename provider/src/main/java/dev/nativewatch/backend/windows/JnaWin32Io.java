@@ -36,6 +36,9 @@ final class JnaWin32Io implements Win32Io {
     private static final java.util.Set<Memory> ORPHANS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final HANDLE port;
+    /** Guards the port against wakeups from other threads while it is closed: Windows reuses handle values. */
+    private final Object portLock = new Object();
+    private boolean portClosed;
     // Guarded by this: dequeue and the others run on the poller thread, but the maps must not be seen half-made.
     private final Map<Long, Slot> slotsByHandle = new HashMap<>();
     private final Map<Long, Slot> slotsByOverlapped = new HashMap<>();
@@ -75,7 +78,7 @@ final class JnaWin32Io implements Win32Io {
 
     @Override
     public long openDirectory(String path) throws IOException {
-        HANDLE handle = K32.CreateFile(path, WinNT.FILE_LIST_DIRECTORY,
+        HANDLE handle = KW.CreateFileW(new WString(path), WinNT.FILE_LIST_DIRECTORY,
                 WinNT.FILE_SHARE_READ | WinNT.FILE_SHARE_WRITE | WinNT.FILE_SHARE_DELETE, null, WinNT.OPEN_EXISTING,
                 WinNT.FILE_FLAG_BACKUP_SEMANTICS | WinNT.FILE_FLAG_OVERLAPPED, null);
         if (WinBase.INVALID_HANDLE_VALUE.equals(handle)) {
@@ -196,7 +199,18 @@ final class JnaWin32Io implements Win32Io {
 
     @Override
     public void wakeup() {
-        K32.PostQueuedCompletionStatus(port, 0, null, null); // key NULL: WAKEUP_KEY
+        synchronized (portLock) {
+            // After close the value may already name another port, such as one of a JDK AsynchronousChannelGroup,
+            // where a (key 0, NULL) packet ends one of its threads.
+            if (!portClosed) {
+                K32.PostQueuedCompletionStatus(port, 0, null, null); // key NULL: WAKEUP_KEY
+            }
+        }
+    }
+
+    /** @return the completion port's handle value, for tests that check it is not posted to after close */
+    long portValue() {
+        return Pointer.nativeValue(port.getPointer());
     }
 
     @Override
@@ -233,6 +247,12 @@ final class JnaWin32Io implements Win32Io {
 
     @Override
     public synchronized void close() throws IOException {
+        synchronized (portLock) {
+            if (portClosed) {
+                return;
+            }
+            portClosed = true; // from here on no wakeup posts; one that is posting holds the lock until it is done
+        }
         for (Slot slot : slotsByOverlapped.values()) {
             ORPHANS.add(slot.block);
         }

@@ -8,13 +8,23 @@ import com.sun.jna.win32.StdCallLibrary;
 import com.sun.jna.win32.W32APIOptions;
 
 /**
- * The kernel32 functions the backend needs that jna-platform's {@code Kernel32} lacks, or declares with
+ * The kernel32 functions the backend needs that jna-platform's {@code Kernel32} lacks, declares with
  * {@code Structure} parameters that must not be used for overlapped I/O (JNA writes a Structure's Java fields
- * back before every call, which would clobber {@code OVERLAPPED.Internal}). Names and parameters as in the SDK.
+ * back before every call, which would clobber {@code OVERLAPPED.Internal}), or binds to the ANSI function when
+ * {@code -Dw32.ascii=true} ({@code CreateFile}). Names and parameters as in the SDK; every name that takes a
+ * string ends in W, and the options are the Unicode ones whatever {@code w32.ascii} says.
  */
 interface Kernel32Watch extends StdCallLibrary {
 
-    Kernel32Watch INSTANCE = Native.load("kernel32", Kernel32Watch.class, W32APIOptions.DEFAULT_OPTIONS);
+    Kernel32Watch INSTANCE = Native.load("kernel32", Kernel32Watch.class, W32APIOptions.UNICODE_OPTIONS);
+
+    /**
+     * HANDLE CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
+     * LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes,
+     * HANDLE hTemplateFile);
+     */
+    HANDLE CreateFileW(WString lpFileName, int dwDesiredAccess, int dwShareMode, Pointer lpSecurityAttributes,
+                       int dwCreationDisposition, int dwFlagsAndAttributes, HANDLE hTemplateFile);
 
     /**
      * BOOL ReadDirectoryChangesW(HANDLE hDirectory, LPVOID lpBuffer, DWORD nBufferLength, BOOL bWatchSubtree,

@@ -11,6 +11,8 @@ final class NotifyHandle {
     int bufferSize;
     boolean readPending;
     boolean closed;
+    /** Released by a re-specify: what its last read still carries is reported, overflow included. */
+    boolean keepLate;
 
     NotifyHandle(WindowsWatch watch, NotifyFilters.Group group, long key, long handle, boolean subtree,
                  int bufferSize) {

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 
 /**
  * Every Win32 call of the Windows backend, behind one narrow seam with two adapters: {@link JnaWin32Io} calls
- * kernel32 in this process (production, on Windows) and {@link WineBridgeIo} has a helper program make the same
- * calls under Wine (tests on Linux). One instance owns one I/O completion port and serves one watch service.
+ * kernel32 in this process (production, on Windows), and the tests' {@code WineBridgeIo} has a helper program
+ * make the same calls under Wine (on Linux). One instance owns one I/O completion port and serves one watch service.
  *
  * <p>The memory of an overlapped read belongs to the adapter: it is native memory that stays allocated until the
  * read's completion has been dequeued, even if the handle was closed first. Every method except {@link #wakeup()}

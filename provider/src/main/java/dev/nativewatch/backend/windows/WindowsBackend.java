@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Windows' {@code ReadDirectoryChangesW}: one handle per watched tree (more only for extended kinds, see
  * {@link NotifyFilters}), asynchronous reads on one I/O completion port per service, the JDK's filter and
- * action mapping for standard kinds. Available on Windows through JNA; tests run it under Wine through
- * {@link WineBridge}.
+ * action mapping for standard kinds. Available on Windows through JNA; the tests also run it under Wine, through a
+ * helper program of their own that makes the same Win32 calls.
  */
 public final class WindowsBackend implements Backend {
 
@@ -32,7 +32,7 @@ public final class WindowsBackend implements Backend {
         this(null, DEFAULT_LIVENESS_INTERVAL);
     }
 
-    /** A backend whose Win32 calls go through {@code factory}, such as a {@link WineBridge}. */
+    /** A backend whose Win32 calls go through {@code factory}, such as the tests' Wine bridge. */
     public WindowsBackend(Win32Io.Factory factory) {
         this(factory, DEFAULT_LIVENESS_INTERVAL);
     }

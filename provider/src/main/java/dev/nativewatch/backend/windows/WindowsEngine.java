@@ -214,15 +214,16 @@ final class WindowsEngine implements WatchEngine {
 
     /**
      * Cancels and closes handles: every pending read is cancelled, its completion awaited, and only then is its
-     * handle closed. If {@code keepData}, data that such a completion still carries is decoded later for the
-     * handle's watch.
+     * handle closed. If {@code keepData}, what the last completion of such a handle carries, records or an
+     * overflow, is reported later to the handle's watch, including a completion dequeued by an earlier release.
      */
     void release(Collection<NotifyHandle> released, boolean keepData) {
         Win32Io io = this.io;
         List<NotifyHandle> waiting = new ArrayList<>();
         for (NotifyHandle handle : released) {
+            handle.keepLate = keepData;
             if (handle.closed || !handle.readPending) {
-                continue;
+                continue; // no read outstanding: none ever armed, or its completion is already dequeued
             }
             try {
                 io.cancel(handle.handle);
@@ -235,7 +236,7 @@ final class WindowsEngine implements WatchEngine {
             }
             waiting.add(handle);
         }
-        awaitAborted(io, waiting, keepData);
+        awaitAborted(io, waiting);
         for (NotifyHandle handle : released) {
             if (!handle.closed) {
                 handle.closed = true;
@@ -261,7 +262,12 @@ final class WindowsEngine implements WatchEngine {
 
     // ---- internals
 
-    private void awaitAborted(Win32Io io, List<NotifyHandle> waiting, boolean keepData) {
+    /**
+     * Dequeues until every read in {@code waiting} has completed. Every completion dequeued meanwhile, of any
+     * handle, is parked in {@link #late} and its handle's read marked as no longer pending: its completion is
+     * taken, so a later release of that handle must not wait for another one.
+     */
+    private void awaitAborted(Win32Io io, List<NotifyHandle> waiting) {
         long deadline = System.nanoTime() + CANCEL_WAIT_NANOS;
         while (!waiting.isEmpty()) {
             long left = deadline - System.nanoTime();
@@ -285,14 +291,12 @@ final class WindowsEngine implements WatchEngine {
                 continue;
             }
             NotifyHandle handle = handles.get(completion.key());
-            if (handle != null && waiting.remove(handle)) {
-                handle.readPending = false;
-                if (keepData && completion.error() == 0 && completion.bytes() > 0) {
-                    late.add(new Late(handle, completion));
-                }
-            } else {
-                late.add(new Late(null, completion));
+            if (handle == null) {
+                continue; // a stale packet of a handle released before
             }
+            handle.readPending = false;
+            waiting.remove(handle);
+            late.add(new Late(handle, completion));
         }
     }
 
@@ -307,10 +311,11 @@ final class WindowsEngine implements WatchEngine {
     private void drainLate() throws IOException {
         Late next;
         while ((next = late.poll()) != null) {
-            if (next.handle() != null) {
-                next.handle().watch.lateData(next.handle(), next.completion());
-            } else {
-                dispatch(next.completion());
+            NotifyHandle handle = next.handle();
+            if (!handle.closed) {
+                handle.watch.completed(handle, next.completion());
+            } else if (handle.keepLate) {
+                handle.watch.lateData(handle, next.completion());
             }
         }
     }
@@ -402,7 +407,7 @@ final class WindowsEngine implements WatchEngine {
         return Math.max(0, (nanos + 999_999) / 1_000_000);
     }
 
-    /** A completion kept during a wait for cancelled reads; {@code handle} is set for a released handle's data. */
+    /** A completion dequeued during a wait for cancelled reads, dispatched by the next {@link #awaitChanges}. */
     private record Late(NotifyHandle handle, Win32Io.Completion completion) {
     }
 }

@@ -121,16 +121,12 @@ final class WindowsWatch implements DirectoryWatch {
             return;
         }
         int error = completion.error();
-        if (error != 0 && error != Win32Errors.ERROR_NOTIFY_ENUM_DIR && error != Win32Errors.ERROR_MORE_DATA) {
+        if (readFailed(error)) {
             failed(error);
             return;
         }
         int rearmError = engine.arm(handle); // before decoding, so that the kernel is never left without a buffer
-        if (completion.bytes() > 0 && error != Win32Errors.ERROR_NOTIFY_ENUM_DIR) {
-            deliver(handle, completion);
-        } else {
-            overflowed();
-        }
+        consume(handle, completion);
         if (rearmError != 0) {
             failed(rearmError);
         } else if (active) {
@@ -138,10 +134,14 @@ final class WindowsWatch implements DirectoryWatch {
         }
     }
 
-    /** Data a released handle's last read still carried. */
+    /**
+     * The last completion of a handle that a re-specify released: its records, or the overflow it reports, since
+     * the handles that replaced it never saw those changes. Its cancel's own abort, or a failure on the way out,
+     * reports nothing: the replacing handles watch on.
+     */
     void lateData(NotifyHandle handle, Win32Io.Completion completion) throws IOException {
-        if (active) {
-            deliver(handle, completion);
+        if (active && !readFailed(completion.error())) {
+            consume(handle, completion);
         }
     }
 
@@ -161,6 +161,20 @@ final class WindowsWatch implements DirectoryWatch {
     }
 
     // ---- records
+
+    /** @return whether a completion's error ends the watch; an overflow and ERROR_MORE_DATA do not */
+    private static boolean readFailed(int error) {
+        return error != 0 && error != Win32Errors.ERROR_NOTIFY_ENUM_DIR && error != Win32Errors.ERROR_MORE_DATA;
+    }
+
+    /** Decodes a completed read's records, or reports the overflow that an empty or ENUM_DIR completion is. */
+    private void consume(NotifyHandle handle, Win32Io.Completion completion) throws IOException {
+        if (completion.bytes() > 0 && completion.error() != Win32Errors.ERROR_NOTIFY_ENUM_DIR) {
+            deliver(handle, completion);
+        } else {
+            overflowed();
+        }
+    }
 
     private void deliver(NotifyHandle handle, Win32Io.Completion completion) throws IOException {
         byte[] data = completion.data();

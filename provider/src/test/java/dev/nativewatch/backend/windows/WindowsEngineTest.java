@@ -82,7 +82,7 @@ class WindowsEngineTest {
         engine.watch(ROOT, standard(false), sink);
         io.complete(0, records(FILE_ACTION_ADDED, "a", FILE_ACTION_MODIFIED, "a"));
         pump();
-        List<String> log = io.log;
+        List<String> log = io.log.stream().filter(line -> !line.equals("dequeue nothing")).toList();
         assertEquals(List.of("read 100 16384 0x15f", "CREATED a", "MODIFIED a"),
                 log.subList(log.lastIndexOf("read 100 16384 0x15f"), log.size()));
         assertTrue(log.indexOf("dequeue " + io.keyByHandle.get(100L) + " 0") < log.lastIndexOf("read 100 16384 0x15f"));
@@ -223,6 +223,63 @@ class WindowsEngineTest {
         io.queue.add(new Win32Io.Completion(key, 10, 0, new byte[10]));
         pump();
         assertEquals(List.of("CREATED x"), reports(), "a stale packet of a released handle is dropped");
+    }
+
+    @Test
+    void closeDoesNotWaitForAReadWhoseCompletionAnEarlierReleaseDequeued() throws IOException {
+        engine.watch(ROOT, standard(false), sink);
+        engine.watch(ROOT.resolve("other"), standard(false), sink);
+        io.complete(1, records(FILE_ACTION_ADDED, "x")); // dequeued while the first watch's cancel is awaited
+        engine.close();
+        List<String> log = io.log;
+        assertTrue(log.contains("close 101"), log.toString());
+        assertEquals(List.of(), log.subList(log.indexOf("close 100"), log.size()).stream()
+                .filter(line -> line.equals("dequeue nothing")).toList(),
+                "no wait for a completion that cannot come: " + log);
+        assertEquals(List.of(), io.violations);
+    }
+
+    @Test
+    void aReleasedHandleWhoseCompletionWasDequeuedEarlierIsClosedWithoutAnotherCancel() throws IOException {
+        DirectoryWatch first = engine.watch(ROOT, standard(false), sink);
+        DirectoryWatch second = engine.watch(ROOT.resolve("other"), standard(false), sink);
+        io.complete(1, records(FILE_ACTION_ADDED, "x"));
+        first.cancel();
+        second.cancel();
+        List<String> log = io.log;
+        assertTrue(log.indexOf("close 101") > log.indexOf("close 100"), log.toString());
+        assertFalse(log.contains("dequeue nothing"), "no wait for a completion that cannot come: " + log);
+        pump();
+        assertEquals(List.of(), reports(), "a cancelled watch reports nothing");
+    }
+
+    @Test
+    void anOverflowInTheLastCompletionOfAHandleARespecifyReleasedIsReported() throws IOException {
+        DirectoryWatch watch = engine.watch(ROOT, standard(false), sink);
+        io.fail(0, Win32Errors.ERROR_NOTIFY_ENUM_DIR); // completes before the re-specify cancels the old handle
+        watch.respecify(new WatchSpec(STANDARD, false, false, OptionalInt.empty(), Optional.empty(), Set.of()));
+        pump();
+        assertEquals(List.of("OVERFLOW"), reports());
+    }
+
+    @Test
+    void aZeroByteLastCompletionOfAHandleARespecifyReleasedIsAnOverflow() throws IOException {
+        DirectoryWatch watch = engine.watch(ROOT, standard(false), sink);
+        io.complete(0, new byte[0]);
+        watch.respecify(new WatchSpec(STANDARD, false, false, OptionalInt.empty(), Optional.empty(), Set.of()));
+        pump();
+        assertEquals(List.of("OVERFLOW"), reports());
+    }
+
+    @Test
+    void theRecordsOfAHandleARespecifyReleasedAreDeliveredAndItsAbortIsNot() throws IOException {
+        DirectoryWatch watch = engine.watch(ROOT, standard(false), sink);
+        io.complete(0, records(FILE_ACTION_ADDED, "before"));
+        watch.respecify(new WatchSpec(STANDARD, false, false, OptionalInt.empty(), Optional.empty(), Set.of()));
+        DirectoryWatch other = engine.watch(ROOT.resolve("other"), standard(false), sink);
+        other.respecify(new WatchSpec(STANDARD, false, false, OptionalInt.empty(), Optional.empty(), Set.of()));
+        pump();
+        assertEquals(List.of("CREATED before"), reports(), "the other watch's aborted read is no overflow");
     }
 
     @Test

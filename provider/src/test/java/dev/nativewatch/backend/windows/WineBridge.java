@@ -1,6 +1,5 @@
 package dev.nativewatch.backend.windows;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs the Windows backend against Wine: a {@link Win32Io.Factory} whose every {@link #open()} starts one
  * {@code rdcw-bridge.exe} under Wine (one per watch service, ended when the service's engine closes). Meant for
- * testing the backend on Linux; the helper is built by Maven with {@code x86_64-w64-mingw32-gcc} when that and
- * {@code wine} are on the PATH, and is never part of the jar.
+ * testing the backend on Linux, and part of the tests only (the provider's test jar, which tck-tests uses); the
+ * helper is built by Maven with {@code x86_64-w64-mingw32-gcc} when that and {@code wine} are on the PATH.
  *
  * <pre>{@code
  * WineBridge bridge = WineBridge.start(exe, prefix);
@@ -51,7 +50,7 @@ public final class WineBridge implements Win32Io.Factory {
                     + " compiles it only when x86_64-w64-mingw32-gcc and wine are on the PATH (apt-get install"
                     + " gcc-mingw-w64-x86-64 wine wine64)");
         }
-        if (onPath("wine").isEmpty()) {
+        if (Wine.onPath("wine").isEmpty()) {
             return Optional.of("wine is not on the PATH (apt-get install wine wine64)");
         }
         return Optional.empty();
@@ -70,7 +69,7 @@ public final class WineBridge implements Win32Io.Factory {
         if (reason.isPresent()) {
             throw new IOException(reason.get());
         }
-        Path wine = onPath("wine").orElseThrow();
+        Path wine = Wine.onPath("wine").orElseThrow();
         Path absolutePrefix = prefix.toAbsolutePath().normalize();
         readyPrefix(wine, absolutePrefix);
         keepWineRunning(wine, exe.toAbsolutePath(), absolutePrefix);
@@ -83,7 +82,7 @@ public final class WineBridge implements Win32Io.Factory {
         Path log = prefix.resolveSibling("wine-bridge.log");
         ProcessBuilder builder = new ProcessBuilder(wine.toString(), exe.toString())
                 .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        environment(builder.environment(), prefix);
+        Wine.environment(builder.environment(), prefix);
         WineBridgeIo io = new WineBridgeIo(builder.start(), log);
         sessions.add(io);
         return io;
@@ -105,7 +104,7 @@ public final class WineBridge implements Win32Io.Factory {
         ProcessBuilder builder = new ProcessBuilder(wine.toString(), "wineboot", "--init")
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        environment(builder.environment(), prefix);
+        Wine.environment(builder.environment(), prefix);
         Process boot = builder.start();
         try {
             if (!boot.waitFor(WINEBOOT_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
@@ -137,33 +136,7 @@ public final class WineBridge implements Win32Io.Factory {
         ProcessBuilder builder = new ProcessBuilder(wine.toString(), exe.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.appendTo(prefix.resolveSibling("wine-bridge.log").toFile()));
-        environment(builder.environment(), prefix);
+        Wine.environment(builder.environment(), prefix);
         KEEPERS.put(prefix, builder.start());
-    }
-
-    private static void environment(Map<String, String> environment, Path prefix) {
-        environment.put("WINEPREFIX", prefix.toString());
-        environment.put("WINEDEBUG", "-all");
-        // No Mono or Gecko installer prompts, no windows.
-        environment.put("WINEDLLOVERRIDES", "mscoree,mshtml=");
-        environment.remove("DISPLAY");
-        environment.remove("WAYLAND_DISPLAY");
-    }
-
-    private static Optional<Path> onPath(String command) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, command);
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }
