@@ -14,15 +14,20 @@ import java.util.Set;
  */
 final class PendingAttachments {
 
-    /** Queue-empty moments to wait before the model is declared out of step; renames are read well before that. */
+    /** Tries a stale path gets before the model is declared out of step; renames are read well before that. */
     static final int MAX_ATTEMPTS = 3;
+    /**
+     * Tries a reconcile gets that found events queued meanwhile, and so could not trust its look at the tree; a tree
+     * that stays this busy is declared out of step rather than left unchecked.
+     */
+    static final int MAX_BUSY_ATTEMPTS = 50;
 
     /**
      * One thing to do, and how many times that has failed.
      *
      * @param name the kernel name of the directory to attach under {@code parent}; null to reconcile {@code parent}
      */
-    record Pending(WatchedDirectory parent, String name, boolean report, int attempts) {
+    record Pending(WatchedDirectory parent, String name, boolean report, int attempts, int busyAttempts) {
     }
 
     private List<Pending> pending = new ArrayList<>();
@@ -30,13 +35,13 @@ final class PendingAttachments {
     private final Set<WatchedDirectory> toReconcile = new HashSet<>();
 
     void add(WatchedDirectory parent, String name, boolean report) {
-        pending.add(new Pending(parent, name, report, 0));
+        pending.add(new Pending(parent, name, report, 0, 0));
     }
 
     /** Adds {@code dir} to reconcile, unless it is there already. */
     void reconcile(WatchedDirectory dir) {
         if (toReconcile.add(dir)) {
-            pending.add(new Pending(dir, null, false, 0));
+            pending.add(new Pending(dir, null, false, 0, 0));
         }
     }
 
@@ -52,12 +57,18 @@ final class PendingAttachments {
         return taken;
     }
 
-    /** @return whether it is added back; false once it has failed {@link #MAX_ATTEMPTS} times */
-    boolean retry(Pending failed) {
-        if (failed.attempts() + 1 >= MAX_ATTEMPTS) {
+    /**
+     * @param busy whether it failed because events were queued meanwhile, rather than because a path was stale
+     * @return whether it is added back; false once it has failed {@link #MAX_ATTEMPTS} times on a stale path, or
+     * {@link #MAX_BUSY_ATTEMPTS} times on a busy tree
+     */
+    boolean retry(Pending failed, boolean busy) {
+        int attempts = failed.attempts() + (busy ? 0 : 1);
+        int busyAttempts = failed.busyAttempts() + (busy ? 1 : 0);
+        if (attempts >= MAX_ATTEMPTS || busyAttempts >= MAX_BUSY_ATTEMPTS) {
             return false;
         }
-        pending.add(new Pending(failed.parent(), failed.name(), failed.report(), failed.attempts() + 1));
+        pending.add(new Pending(failed.parent(), failed.name(), failed.report(), attempts, busyAttempts));
         if (failed.name() == null) {
             toReconcile.add(failed.parent());
         }

@@ -13,6 +13,13 @@ import java.util.Map;
  */
 final class TreeReconciler {
 
+    /** {@link #reconcile}: done, or nothing to do. */
+    static final int DONE = 0;
+    /** {@link #reconcile}: the directory's path is stale. */
+    static final int STALE = 1;
+    /** {@link #reconcile}: events were queued while the directory was looked at. */
+    static final int BUSY = 2;
+
     private final InotifyWatch owner;
     private final InotifyEngine engine;
     private final TreeWalker walker;
@@ -76,20 +83,20 @@ final class TreeReconciler {
      * event of its move came before its new parent was watched, or was merged away), and one it does not know is
      * watched, with what it holds reported as created.
      *
-     * @return false if the path of {@code dir} is stale or the tree changed meanwhile, so that the caller tries
-     * again once the queued events have been read
+     * @return {@link #DONE}; {@link #STALE} if the path of {@code dir} is stale, or {@link #BUSY} if the tree changed
+     * meanwhile, so that the caller tries again once the queued events have been read
      */
-    boolean reconcile(WatchedDirectory dir) {
+    int reconcile(WatchedDirectory dir) {
         int fd = walker.openWatched(dir);
         if (fd < 0) {
-            return fd != TreeWalker.STALE;
+            return fd == TreeWalker.STALE ? STALE : DONE;
         }
         Map<String, Integer> seen = new LinkedHashMap<>();
         try {
             look(dir, fd, seen);
             // The probes of unwatched directories stay until the check, since removing one queues an event.
             if (engine.eventsQueued()) {
-                return false;
+                return BUSY;
             }
             List<WatchedDirectory> unlinked = new ArrayList<>();
             for (Map.Entry<String, Integer> entry : seen.entrySet()) {
@@ -106,7 +113,7 @@ final class TreeReconciler {
                     walker.release(gone);
                 }
             }
-            return true;
+            return DONE;
         } finally {
             seen.values().forEach(engine.kernelWatches()::dropProbe);
             walker.closeQuietly(fd);

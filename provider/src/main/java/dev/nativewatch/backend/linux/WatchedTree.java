@@ -197,22 +197,25 @@ final class WatchedTree {
             if (owner.isReleased()) {
                 return;
             }
-            if (next.parent().detached || done(next)) {
-                continue;
-            }
-            if (pending.retry(next)) {
+            int outcome = next.parent().detached ? TreeReconciler.DONE : attempt(next);
+            if (outcome == TreeReconciler.DONE || pending.retry(next, outcome == TreeReconciler.BUSY)) {
                 continue;
             }
             rootMoved = true;
             if (followsRoot()) {
-                owner.outOfStep("the path of " + next.parent() + " does not lead to it once every rename is read");
+                owner.outOfStep(outcome == TreeReconciler.BUSY
+                        ? next.parent() + " kept changing while it was being checked against the model"
+                        : "the path of " + next.parent() + " does not lead to it once every rename is read");
             }
         }
     }
 
-    private boolean done(PendingAttachments.Pending next) {
-        return next.name() == null ? reconciler.reconcile(next.parent())
-                : reconciler.attachNew(next.parent(), next.name(), next.report());
+    private int attempt(PendingAttachments.Pending next) {
+        if (next.name() == null) {
+            return reconciler.reconcile(next.parent());
+        }
+        return reconciler.attachNew(next.parent(), next.name(), next.report()) ? TreeReconciler.DONE
+                : TreeReconciler.STALE;
     }
 
     boolean hasPending() {
