@@ -37,6 +37,9 @@ final class TreeReconciler {
      * @return false if the parent's path is stale, so that the caller tries again once the renames are read
      */
     boolean attachNew(WatchedDirectory parent, String name, boolean report) {
+        if (walker.excluded(parent, name)) {
+            return true;
+        }
         int parentFd = walker.openWatched(parent);
         if (parentFd < 0) {
             return parentFd != TreeWalker.STALE;
@@ -89,6 +92,9 @@ final class TreeReconciler {
         try {
             Set<String> present = new HashSet<>();
             for (String name : walker.list(dir, fd, false)) {
+                if (walker.excluded(dir, name)) {
+                    continue; // not present as far as the model goes: a known one is dropped below
+                }
                 int childFd = walker.openChild(fd, name);
                 if (childFd >= 0) {
                     present.add(name);
