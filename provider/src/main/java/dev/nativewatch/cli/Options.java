@@ -45,21 +45,19 @@ record Options(boolean recursive, List<WatchEvent.Kind<?>> kinds, boolean json, 
             "usage: nativewatch [OPTION]... DIR...",
             "Prints one line per change in each DIR until stopped.",
             "  -r, --recursive        watch each DIR's whole tree",
-            "  --kinds LIST           comma-separated kinds to report (default create,delete,modify):",
-            "                         create, delete, modify, rename, attributes, size, write,",
-            "                         access, creation, security",
-            "  --exclude GLOB         leave alone paths matching GLOB (relative to DIR; ** crosses directories);",
-            "                         an excluded directory is not watched at all; repeatable",
-            "  --exclude-from FILE    read exclude globs from FILE, one a line; # starts a comment line",
-            "  --include GLOB         report only paths matching GLOB (relative to DIR); repeatable",
+            "  --kinds LIST           kinds to report, comma-separated (default create,delete,modify): create, "
+                    + "delete, modify, rename, attributes, size, write, access, creation, security",
+            "  --exclude GLOB         leave alone paths matching GLOB, relative to DIR (** crosses directories); "
+                    + "excluded directories take no watch; repeatable",
+            "  --exclude-from FILE    read exclude globs from FILE, one a line; lines starting with # are comments",
+            "  --include GLOB         report only paths matching GLOB, relative to DIR; repeatable",
             "  --json                 print one JSON object per line",
-            "  --format FMT           print each line as FMT: %T time, %e kind, %w DIR with a trailing",
-            "                         separator, %f path relative to DIR, %c count, %% a percent sign",
-            "                         (%w%f is the full path, as in inotifywait)",
-            "  --timefmt PATTERN      the time for %T and text lines, as a java.time DateTimeFormatter pattern",
-            "                         (default uuuu-MM-dd'T'HH:mm:ss.SSS)",
+            "  --format FMT           print lines as FMT: %T time, %e kind, %w DIR with a trailing separator, %f path "
+                    + "relative to DIR, %c count, %% percent (%w%f is the full path)",
+            "  --timefmt PATTERN      time of %T and of text lines, a java.time DateTimeFormatter pattern "
+                    + "(default uuuu-MM-dd'T'HH:mm:ss.SSS)",
             "  -0, --null             end each line with a NUL character instead of a newline",
-            "  -1                     exit after the first event (same as --max-events 1)",
+            "  -1                     exit with status 0 after the first event (same as --max-events 1)",
             "  --max-events N         exit with status 0 after N events",
             "  -t, --timeout SECONDS  exit after SECONDS without an event: status 0 if any event came, 1 if none",
             "  -q, --quiet            print no start line on standard error",
@@ -68,9 +66,9 @@ record Options(boolean recursive, List<WatchEvent.Kind<?>> kinds, boolean json, 
             "  -h, --help             print this help and exit",
             "  --                     end of options: every later argument is a DIR",
             "Stop with Ctrl-C or SIGTERM (exit status 0).",
-            "Exit status: 0 stopped, after --max-events, or after --timeout with events; 1 no DIR watched any",
-            "more, --timeout without events, or output failed; 2 bad arguments or DIR; 3 the inotify watch",
-            "limit (fs.inotify.max_user_watches) was reached.");
+            "Exit status: 0 stopped, after --max-events, or at --timeout after events; 1 no DIR watched any more, "
+                    + "--timeout without events, or output failed; 2 bad arguments or DIR; 3 the inotify watch "
+                    + "limit (fs.inotify.max_user_watches) reached.");
 
     private static final String DEFAULT_KINDS = "create,delete,modify";
     private static final Set<String> BACKENDS = Set.of("inotify", "windows", "polling");
