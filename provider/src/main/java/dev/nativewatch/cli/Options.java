@@ -72,6 +72,9 @@ record Options(boolean recursive, List<WatchEvent.Kind<?>> kinds, boolean json, 
 
     private static final String DEFAULT_KINDS = "create,delete,modify";
     private static final Set<String> BACKENDS = Set.of("inotify", "windows", "polling");
+    /** The options without a value, which {@code --name=value} must not give one silently. */
+    private static final Set<String> FLAGS = Set.of("--help", "--version", "--recursive", "--json", "--quiet",
+            "--null");
 
     /** Each name the user may give, with the kinds it stands for. */
     private static final Map<String, List<WatchEvent.Kind<?>>> KINDS_BY_NAME = kindsByName();
@@ -115,6 +118,9 @@ record Options(boolean recursive, List<WatchEvent.Kind<?>> kinds, boolean json, 
                 continue;
             }
             String name = Arguments.nameOf(arg);
+            if (!name.equals(arg) && FLAGS.contains(name)) {
+                throw new UsageException("option " + name + " takes no value (try --help)");
+            }
             switch (name) {
                 case "--" -> in.endOptions();
                 case "-h", "--help" -> {

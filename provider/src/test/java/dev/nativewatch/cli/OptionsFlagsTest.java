@@ -91,6 +91,12 @@ class OptionsFlagsTest {
     }
 
     @Test
+    void aFlagGivenAValueIsAnError() {
+        assertEquals("option --json takes no value (try --help)", message("--json=yes", "src"));
+        assertEquals("option --quiet takes no value (try --help)", message("--quiet=1", "src"));
+    }
+
+    @Test
     void versionNeedsNoDirectory() throws UsageException {
         assertTrue(Options.parse("--version").version());
     }
