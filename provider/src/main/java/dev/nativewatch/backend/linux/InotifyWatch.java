@@ -152,6 +152,11 @@ final class InotifyWatch implements DirectoryWatch {
         }
         attributes.renamed(from, fromName, to, toName);
         tree.renamed(from, fromName, to, toName, directory);
+        if (directory && sink.excludes(to.relativeOf(toName))) {
+            // Renamed to an excluded name: its watches are dropped once the queue is read, when reconciling the
+            // new parent leaves excluded names out; until then the sink keeps its events from the key.
+            tree.suspect(to);
+        }
     }
 
     /**

@@ -149,6 +149,27 @@ class InotifyExclusionTest {
     }
 
     @Test
+    void aWatchedDirectoryRenamedToAnExcludedNameGivesUpItsWatches() throws Exception {
+        register(subtree(ExtendedModifiers.exclude(NODE_MODULES)));
+        Files.createDirectories(dir.resolve("a/src/lib/deep"));
+        collector.until("ENTRY_CREATE a/src/lib/deep");
+        sentinel("done");
+        assertEquals(KEPT + 2, kernelWatches(fd), "a/src/lib and a/src/lib/deep watched");
+        Files.move(dir.resolve("a/src/lib"), dir.resolve("a/src/node_modules"));
+        collector.until("ENTRY_DELETE a/src/lib");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(
+                EventCollector.DEADLINE_SECONDS);
+        for (int i = 0; kernelWatches(fd) != KEPT; i++) {
+            assertTrue(System.nanoTime() < deadline, "still " + kernelWatches(fd) + " watches");
+            sentinel("wait-" + i); // each round trip lets the engine catch up once the queue is read
+        }
+        Files.createFile(dir.resolve("a/src/node_modules/deep/f"));
+        sentinel("done2");
+        assertTrue(collector.events().stream().noneMatch(e -> e.contains("node_modules")),
+                collector.events().toString());
+    }
+
+    @Test
     void registeringAgainAppliesTheLaterExclusions() throws Exception {
         register(subtree(ExtendedModifiers.exclude(NODE_MODULES)));
         assertEquals(KEPT, kernelWatches(fd));
