@@ -66,7 +66,7 @@ public final class Exclusions {
      * which has checked those already
      */
     public boolean matches(Path relative) {
-        if (relative == null || relative.getNameCount() == 0 || relative.toString().isEmpty()) {
+        if (matchers.isEmpty() || relative == null || relative.getNameCount() == 0 || relative.toString().isEmpty()) {
             return false;
         }
         for (PathMatcher matcher : matchers) {

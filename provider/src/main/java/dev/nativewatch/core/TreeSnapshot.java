@@ -81,7 +81,7 @@ public final class TreeSnapshot {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
                 if (!dir.equals(root)) {
                     // The walk skips what is under an excluded directory, so the directory itself is all to check.
-                    if (exclusions.matches(root.relativize(dir))) {
+                    if (!exclusions.isEmpty() && exclusions.matches(root.relativize(dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     record(dir, attributes);
@@ -91,7 +91,7 @@ public final class TreeSnapshot {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                if (!exclusions.matches(root.relativize(file))) {
+                if (exclusions.isEmpty() || !exclusions.matches(root.relativize(file))) {
                     record(file, attributes);
                 }
                 return FileVisitResult.CONTINUE;
@@ -102,7 +102,7 @@ public final class TreeSnapshot {
                 if (file.equals(root)) {
                     throw failure;
                 }
-                if (exclusions.matches(root.relativize(file))) {
+                if (!exclusions.isEmpty() && exclusions.matches(root.relativize(file))) {
                     return FileVisitResult.CONTINUE;
                 }
                 // A directory that cannot be opened (no read or search permission) is still there.
