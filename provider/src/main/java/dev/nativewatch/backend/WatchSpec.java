@@ -3,6 +3,7 @@ package dev.nativewatch.backend;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -20,13 +21,23 @@ import java.util.Set;
  *                       reports these under their own {@link Change} and may report every other modify-class
  *                       change as {@link Change#MODIFIED}; {@code changes} alone cannot say this, because
  *                       {@code ENTRY_MODIFY} already needs every modify class
+ * @param exclusions     paths under the registered directory to leave alone: an excluded directory is neither
+ *                       walked nor watched where the backend can avoid it, and no change of an excluded path is
+ *                       reported
  */
 public record WatchSpec(Set<Change> changes, boolean subtree, boolean pairRenames, OptionalInt bufferSize,
-                        Optional<Duration> pollInterval, Set<Change> distinct) {
+                        Optional<Duration> pollInterval, Set<Change> distinct, Exclusions exclusions) {
 
     public WatchSpec {
         changes = copy(changes);
         distinct = copy(distinct);
+        Objects.requireNonNull(exclusions, "exclusions");
+    }
+
+    /** A spec that excludes nothing. */
+    public WatchSpec(Set<Change> changes, boolean subtree, boolean pairRenames, OptionalInt bufferSize,
+                     Optional<Duration> pollInterval, Set<Change> distinct) {
+        this(changes, subtree, pairRenames, bufferSize, pollInterval, distinct, Exclusions.NONE);
     }
 
     /** A spec whose modify classes are all {@code distinct}, as a caller that does not say otherwise needs. */

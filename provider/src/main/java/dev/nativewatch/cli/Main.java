@@ -3,7 +3,7 @@ package dev.nativewatch.cli;
 import java.time.Clock;
 
 /**
- * {@code java -jar nativewatch.jar [-r] [--kinds create,delete,...] [--json] DIR...}: prints a line for each
+ * {@code java -jar nativewatch.jar [OPTION]... DIR...}: prints a line for each
  * change in each DIR until stopped. {@code --help} lists the options.
  */
 public final class Main {

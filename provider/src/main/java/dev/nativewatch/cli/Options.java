@@ -2,8 +2,11 @@ package dev.nativewatch.cli;
 
 import dev.nativewatch.ExtendedKinds;
 
+import java.nio.file.FileSystems;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,24 +25,56 @@ import java.util.Set;
  * @param json        print JSON lines instead of text
  * @param directories the directories, exactly as typed
  * @param help        print the usage and do nothing else
+ * @param version     print the version and do nothing else
+ * @param excludes    globs of paths to leave alone, from --exclude and --exclude-from, in the order given
+ * @param includes    globs of the only paths to report, if any
+ * @param quiet       no start line on standard error
+ * @param maxEvents   exit after this many events; 0 for no limit
+ * @param timeout     exit after this long without an event
+ * @param backend     the backend to use instead of the best available
+ * @param nul         end each line with NUL instead of a line separator
+ * @param format      the line format with % placeholders, instead of the default text
+ * @param timeFormat  the pattern of the time in text lines and in %T
  */
 record Options(boolean recursive, List<WatchEvent.Kind<?>> kinds, boolean json, List<String> directories,
-               boolean help) {
+               boolean help, boolean version, List<String> excludes, List<String> includes, boolean quiet,
+               long maxEvents, Optional<Duration> timeout, Optional<String> backend, boolean nul,
+               Optional<String> format, Optional<String> timeFormat) {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: nativewatch [-r] [--kinds KIND,...] [--json] DIR...",
+            "usage: nativewatch [OPTION]... DIR...",
             "Prints one line per change in each DIR until stopped.",
-            "  -r              watch each DIR's whole tree",
-            "  --kinds LIST    comma-separated kinds to report (default create,delete,modify):",
-            "                  create, delete, modify, rename, attributes, size, write,",
-            "                  access, creation, security",
-            "  --json          print one JSON object per line",
-            "  -h, --help      print this help and exit",
-            "  --              end of options: every later argument is a DIR",
+            "  -r, --recursive        watch each DIR's whole tree",
+            "  --kinds LIST           kinds to report, comma-separated (default create,delete,modify): create, "
+                    + "delete, modify, rename, attributes, size, write, access, creation, security",
+            "  --exclude GLOB         leave alone paths matching GLOB, relative to DIR (** crosses directories); "
+                    + "excluded directories take no watch; repeatable",
+            "  --exclude-from FILE    read exclude globs from FILE, one a line; lines starting with # are comments",
+            "  --include GLOB         report only paths matching GLOB, relative to DIR; repeatable",
+            "  --json                 print one JSON object per line",
+            "  --format FMT           print lines as FMT: %T time, %e kind, %w DIR with a trailing separator, %f path "
+                    + "relative to DIR, %c count, %% percent (%w%f is the full path)",
+            "  --timefmt PATTERN      time of %T and of text lines, a java.time DateTimeFormatter pattern "
+                    + "(default uuuu-MM-dd'T'HH:mm:ss.SSS)",
+            "  -0, --null             end each line with a NUL character instead of a newline",
+            "  -1                     exit with status 0 after the first event (same as --max-events 1)",
+            "  --max-events N         exit with status 0 after N events",
+            "  -t, --timeout SECONDS  exit after SECONDS without an event: status 0 if any event came, 1 if none",
+            "  -q, --quiet            print no start line on standard error",
+            "  --backend NAME         use backend NAME (inotify, windows, polling) instead of the best available",
+            "  --version              print the version and exit",
+            "  -h, --help             print this help and exit",
+            "  --                     end of options: every later argument is a DIR",
             "Stop with Ctrl-C or SIGTERM (exit status 0).",
-            "Exit status: 1 when no DIR is watched any more, 2 on bad arguments.");
+            "Exit status: 0 stopped, after --max-events, or at --timeout after events; 1 no DIR watched any more, "
+                    + "--timeout without events, or output failed; 2 bad arguments or DIR; 3 the inotify watch "
+                    + "limit (fs.inotify.max_user_watches) reached.");
 
     private static final String DEFAULT_KINDS = "create,delete,modify";
+    private static final Set<String> BACKENDS = Set.of("inotify", "windows", "polling");
+    /** The options without a value, which {@code --name=value} must not give one silently. */
+    private static final Set<String> FLAGS = Set.of("--help", "--version", "--recursive", "--json", "--quiet",
+            "--null");
 
     /** Each name the user may give, with the kinds it stands for. */
     private static final Map<String, List<WatchEvent.Kind<?>>> KINDS_BY_NAME = kindsByName();
@@ -46,45 +82,135 @@ record Options(boolean recursive, List<WatchEvent.Kind<?>> kinds, boolean json, 
     Options {
         kinds = List.copyOf(kinds);
         directories = List.copyOf(directories);
+        excludes = List.copyOf(excludes);
+        includes = List.copyOf(includes);
+    }
+
+    /** @return options that only ask for the help text */
+    private static Options helpOnly(boolean help, boolean version) {
+        return new Options(false, List.of(), false, List.of(), help, version, List.of(), List.of(), false, 0,
+                Optional.empty(), Optional.empty(), false, Optional.empty(), Optional.empty());
     }
 
     /**
-     * @throws UsageException on an unknown option, an unknown or missing kind, or no directory
+     * @throws UsageException on an unknown option, a missing or bad value, an unreadable exclude file, or no
+     *                        directory
      */
     static Options parse(String... args) throws UsageException {
         boolean recursive = false;
         boolean json = false;
+        boolean quiet = false;
+        boolean nul = false;
+        long maxEvents = 0;
+        Optional<Duration> timeout = Optional.empty();
+        Optional<String> backend = Optional.empty();
+        Optional<String> format = Optional.empty();
+        Optional<String> timeFormat = Optional.empty();
         String kindList = DEFAULT_KINDS;
+        List<String> excludes = new ArrayList<>();
+        List<String> includes = new ArrayList<>();
         List<String> directories = new ArrayList<>();
-        boolean optionsEnded = false;
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (optionsEnded || !arg.startsWith("-") || arg.equals("-")) {
+        Arguments in = new Arguments(args);
+        while (in.hasNext()) {
+            String arg = in.next();
+            if (in.optionsEnded() || !arg.startsWith("-") || arg.equals("-")) {
                 directories.add(arg);
-            } else if (arg.equals("--")) {
-                optionsEnded = true;
-            } else if (arg.equals("-h") || arg.equals("--help")) {
-                return new Options(false, List.of(), false, List.of(), true);
-            } else if (arg.equals("-r")) {
-                recursive = true;
-            } else if (arg.equals("--json")) {
-                json = true;
-            } else if (arg.equals("--kinds")) {
-                if (i + 1 == args.length) {
-                    throw new UsageException("option --kinds needs a value, such as --kinds " + DEFAULT_KINDS);
-                }
-                kindList = args[++i];
-            } else if (arg.startsWith("--kinds=")) {
-                kindList = arg.substring("--kinds=".length());
-            } else {
-                throw new UsageException("unknown option '" + arg + "' (try --help)");
+                continue;
             }
+            String name = Arguments.nameOf(arg);
+            if (!name.equals(arg) && FLAGS.contains(name)) {
+                throw new UsageException("option " + name + " takes no value (try --help)");
+            }
+            switch (name) {
+                case "--" -> in.endOptions();
+                case "-h", "--help" -> {
+                    return helpOnly(true, false);
+                }
+                case "--version" -> {
+                    return helpOnly(false, true);
+                }
+                case "-r", "--recursive" -> recursive = true;
+                case "--json" -> json = true;
+                case "-q", "--quiet" -> quiet = true;
+                case "-0", "--null" -> nul = true;
+                case "-1" -> maxEvents = 1;
+                case "--kinds" -> kindList = in.value(arg, "--kinds " + DEFAULT_KINDS);
+                case "--exclude" -> excludes.add(glob(name, in.value(arg)));
+                case "--exclude-from" -> {
+                    for (String glob : GlobFile.read(in.value(arg))) {
+                        excludes.add(glob(name, glob));
+                    }
+                }
+                case "--include" -> includes.add(glob(name, in.value(arg)));
+                case "--max-events" -> maxEvents = positive(name, in.value(arg));
+                case "-t", "--timeout" -> timeout = Optional.of(Duration.ofSeconds(positive(name, in.value(arg))));
+                case "--backend" -> backend = Optional.of(backend(in.value(arg)));
+                case "--format" -> format = Optional.of(lineFormat(in.value(arg)));
+                case "--timefmt" -> timeFormat = Optional.of(timePattern(in.value(arg)));
+                default -> throw new UsageException("unknown option '" + Printable.escaped(arg) + "' (try --help)");
+            }
+        }
+        if (json && format.isPresent()) {
+            throw new UsageException("--json and --format cannot be used together");
         }
         List<WatchEvent.Kind<?>> kinds = parseKinds(kindList);
         if (directories.isEmpty()) {
             throw new UsageException("no directory given (try --help)");
         }
-        return new Options(recursive, kinds, json, directories, false);
+        return new Options(recursive, kinds, json, directories, false, false, excludes, includes, quiet, maxEvents,
+                timeout, backend, nul, format, timeFormat);
+    }
+
+    /** @return the glob, checked with the syntax the watch will use */
+    private static String glob(String option, String glob) throws UsageException {
+        if (glob.isEmpty()) {
+            throw new UsageException(option + " needs a glob, such as " + option + " '**/node_modules'");
+        }
+        try {
+            FileSystems.getDefault().getPathMatcher("glob:" + glob);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + Printable.escaped(glob) + ": not a valid glob ("
+                    + Printable.escaped(e.getMessage().lines().findFirst().orElse("")) + ")");
+        }
+        return glob;
+    }
+
+    private static long positive(String option, String value) throws UsageException {
+        try {
+            long parsed = Long.parseLong(value.trim());
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new UsageException(option + " needs a positive whole number, not '" + Printable.escaped(value) + "'");
+    }
+
+    private static String backend(String name) throws UsageException {
+        String trimmed = name.trim().toLowerCase(Locale.ROOT);
+        if (!BACKENDS.contains(trimmed)) {
+            throw new UsageException("unknown backend '" + Printable.escaped(name)
+                    + "'; known backends: inotify, windows, polling");
+        }
+        return trimmed;
+    }
+
+    private static String lineFormat(String format) throws UsageException {
+        try {
+            return LineFormat.check(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(Printable.escaped(e.getMessage()));
+        }
+    }
+
+    private static String timePattern(String pattern) throws UsageException {
+        try {
+            DateTimeFormatter.ofPattern(pattern);
+            return pattern;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--timefmt '" + Printable.escaped(pattern) + "': " + e.getMessage());
+        }
     }
 
     private static List<WatchEvent.Kind<?>> parseKinds(String list) throws UsageException {

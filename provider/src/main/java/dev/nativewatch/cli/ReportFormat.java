@@ -10,7 +10,13 @@ interface ReportFormat {
 
     String format(Report report);
 
+    /** The format the options ask for: JSON keeps its ISO time, the others follow {@code --timefmt}. */
     static ReportFormat of(Options options) {
-        return options.json() ? new JsonFormat() : new TextFormat();
+        if (options.json()) {
+            return new JsonFormat();
+        }
+        DateTimeFormatter time = options.timeFormat().map(DateTimeFormatter::ofPattern).orElse(TIME);
+        return options.format().<ReportFormat>map(f -> new LineFormat(f, time, options.nul()))
+                .orElseGet(() -> new TextFormat(time, options.nul()));
     }
 }

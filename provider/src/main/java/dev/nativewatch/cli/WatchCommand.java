@@ -1,6 +1,7 @@
 package dev.nativewatch.cli;
 
 import dev.nativewatch.ExtendedModifiers;
+import dev.nativewatch.backend.WatchLimitException;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +16,9 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +33,9 @@ final class WatchCommand {
 
     /** How long the shutdown hook lets the loop print what it has already taken. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** How often the hook looks whether the loop is stuck in a write, and how many looks in a row say it is. */
+    private static final Duration BLOCKED_CHECK = Duration.ofMillis(100);
+    private static final int BLOCKED_CHECKS = 5;
 
     private final WatcherFactory factory;
     private final PrintStream out;
@@ -71,8 +77,8 @@ final class WatchCommand {
         } catch (UsageException e) {
             return fail(ExitCode.USAGE, e.getMessage());
         }
-        if (options.help()) {
-            out.println(Options.USAGE);
+        if (options.help() || options.version()) {
+            out.println(options.help() ? Options.USAGE : "nativewatch " + Version.current());
             out.flush();
             return ExitCode.OK;
         }
@@ -80,20 +86,22 @@ final class WatchCommand {
         for (String typed : options.directories()) {
             String problem = directoryProblem(typed);
             if (problem != null) {
-                return fail(ExitCode.USAGE, typed + ": " + problem);
+                return fail(ExitCode.USAGE, Printable.escaped(typed) + ": " + problem);
             }
             directories.put(typed, Path.of(typed));
         }
+        WatcherFactory chosen = options.backend().map(factory::withBackend).orElse(factory);
         WatchService service;
         String backend;
         try {
-            service = factory.newWatchService();
-            backend = factory.backend();
+            service = chosen.newWatchService();
+            backend = chosen.backend();
         } catch (IOException e) {
-            return fail(ExitCode.FAILURE, "cannot start watching: " + e.getMessage());
+            return fail(e instanceof WatchLimitException ? ExitCode.WATCH_LIMIT : ExitCode.FAILURE,
+                    "cannot start watching: " + Printable.escaped(String.valueOf(e.getMessage())));
         }
         try {
-            return watch(service, backend, options, directories);
+            return watch(chosen, service, backend, options, directories);
         } finally {
             try {
                 service.close();
@@ -111,27 +119,45 @@ final class WatchCommand {
         }
     }
 
-    private int watch(WatchService service, String backend, Options options, Map<String, Path> directories) {
+    private int watch(WatcherFactory chosen, WatchService service, String backend, Options options,
+                      Map<String, Path> directories) {
         WatchEvent.Kind<?>[] kinds = options.kinds().toArray(new WatchEvent.Kind<?>[0]);
-        WatchEvent.Modifier[] modifiers = options.recursive()
-                ? new WatchEvent.Modifier[] {ExtendedModifiers.SUBTREE} : new WatchEvent.Modifier[0];
+        List<WatchEvent.Modifier> modifiers = new ArrayList<>();
+        if (options.recursive()) {
+            modifiers.add(ExtendedModifiers.SUBTREE);
+        }
+        if (!options.excludes().isEmpty()) {
+            modifiers.add(ExtendedModifiers.exclude(options.excludes().toArray(new String[0])));
+        }
         Map<WatchKey, String> keys = new LinkedHashMap<>();
         for (Map.Entry<String, Path> directory : directories.entrySet()) {
             try {
-                keys.put(factory.register(service, directory.getValue(), kinds, modifiers), directory.getKey());
+                keys.put(chosen.register(service, directory.getValue(), kinds,
+                        modifiers.toArray(new WatchEvent.Modifier[0])), directory.getKey());
+            } catch (WatchLimitException e) {
+                return fail(ExitCode.WATCH_LIMIT, Printable.escaped(directory.getKey()) + ": "
+                        + Printable.escaped(String.valueOf(e.getMessage())));
             } catch (IOException e) {
-                return fail(ExitCode.USAGE, directory.getKey() + ": " + describe(e));
+                int code = e instanceof NoSuchFileException || e instanceof NotDirectoryException
+                        || e instanceof AccessDeniedException ? ExitCode.USAGE : ExitCode.FAILURE;
+                return fail(code, Printable.escaped(directory.getKey()) + ": " + Printable.escaped(describe(e)));
             }
         }
-        WatchLoop watchLoop = new WatchLoop(service, keys, ReportFormat.of(options), out, err, clock);
+        WatchLoop watchLoop = new WatchLoop(service, keys, ReportFormat.of(options), WatchLoop.Settings.of(options),
+                out, err, clock);
         loop = watchLoop;
         Thread hook = new Thread(() -> stopAndWait(watchLoop), "nativewatch-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            err.println("nativewatch: watching " + String.join(", ", directories.keySet())
-                    + (options.recursive() ? " with subtrees" : "") + " for "
-                    + options.kinds().stream().map(WatchEvent.Kind::name).collect(Collectors.joining(", "))
-                    + "; backend " + backend);
+            if (!options.quiet()) {
+                err.println("nativewatch: watching " + directories.keySet().stream().map(Printable::escaped)
+                        .collect(Collectors.joining(", "))
+                        + (options.recursive() ? " with subtrees" : "") + " for "
+                        + options.kinds().stream().map(WatchEvent.Kind::name).collect(Collectors.joining(", "))
+                        + (options.excludes().isEmpty() ? "" : ", excluding " + options.excludes().size()
+                                + (options.excludes().size() == 1 ? " glob" : " globs"))
+                        + "; backend " + backend);
+            }
             return watchLoop.run();
         } finally {
             try {
@@ -142,12 +168,27 @@ final class WatchCommand {
         }
     }
 
+    /**
+     * Closes the service and lets the loop print what it took. A loop blocked writing to a reader that stopped
+     * reading cannot finish its line: waiting would only turn the requested stop into the JVM's 143 later, so the
+     * process ends with 0 once the service is closed, without touching the blocked stream.
+     */
     private void stopAndWait(WatchLoop watchLoop) {
         watchLoop.stop();
         try {
-            if (watchLoop.awaitEnd(SHUTDOWN_GRACE)
-                    && finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                out.flush();
+            long deadline = System.nanoTime() + SHUTDOWN_GRACE.toNanos();
+            boolean ended = false;
+            int blockedChecks = 0;
+            while (!ended && System.nanoTime() < deadline) {
+                ended = watchLoop.awaitEnd(BLOCKED_CHECK);
+                blockedChecks = watchLoop.isWriting() ? blockedChecks + 1 : 0;
+                if (blockedChecks >= BLOCKED_CHECKS) {
+                    onSignalledExit.run(); // the stream's lock is held by the blocked write: no flush
+                    return;
+                }
+            }
+            if (ended && finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                // Standard output is flushed by the loop after each line; flushing it here could block.
                 err.flush();
                 onSignalledExit.run();
             }
@@ -155,6 +196,7 @@ final class WatchCommand {
             Thread.currentThread().interrupt();
         }
     }
+
 
     /** @return why {@code typed} cannot be watched, or null if it is a directory */
     private static String directoryProblem(String typed) {

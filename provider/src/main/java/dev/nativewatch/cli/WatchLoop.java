@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,25 +30,55 @@ final class WatchLoop {
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    private final Settings settings;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean stopping;
+    /** A line is being written: standard output may be blocked by a reader that stopped reading. */
+    private volatile boolean writing;
+    private long events;
+
+    /**
+     * What the loop does besides printing every event.
+     *
+     * @param includes   the paths to report
+     * @param maxEvents  end after this many events; 0 for no limit
+     * @param timeout    end after this long without an event
+     * @param terminator what ends each line
+     */
+    record Settings(Includes includes, long maxEvents, Optional<Duration> timeout, String terminator) {
+
+        static final Settings DEFAULT = new Settings(new Includes(List.of()), 0, Optional.empty(),
+                System.lineSeparator());
+
+        static Settings of(Options options) {
+            return new Settings(new Includes(options.includes()), options.maxEvents(), options.timeout(),
+                    options.nul() ? "\0" : System.lineSeparator());
+        }
+    }
 
     /**
      * @param directories each registered key, with its directory as the user typed it
      */
     WatchLoop(WatchService service, Map<WatchKey, String> directories, ReportFormat format, PrintStream out,
               PrintStream err, Clock clock) {
+        this(service, directories, format, Settings.DEFAULT, out, err, clock);
+    }
+
+    WatchLoop(WatchService service, Map<WatchKey, String> directories, ReportFormat format, Settings settings,
+              PrintStream out, PrintStream err, Clock clock) {
         this.service = service;
         this.directories = new HashMap<>(directories);
         this.format = format;
+        this.settings = settings;
         this.out = out;
         this.err = err;
         this.clock = clock;
     }
 
     /**
-     * @return {@link ExitCode#OK} once {@link #stop()} has closed the service; {@link ExitCode#FAILURE} when no
-     *         directory is watched any more, standard output fails, or the service was closed by someone else
+     * @return {@link ExitCode#OK} once {@link #stop()} has closed the service, after the maximum number of events,
+     *         or at the timeout after events; {@link ExitCode#FAILURE} when no directory is watched any more,
+     *         standard output fails, the service was closed by someone else, or the timeout came without events
      */
     int run() {
         try {
@@ -66,6 +98,11 @@ final class WatchLoop {
         }
     }
 
+    /** @return whether the loop is writing a line, which a reader that stopped reading can block for ever */
+    boolean isWriting() {
+        return writing;
+    }
+
     /** @return whether {@link #run()} ended within {@code timeout} */
     boolean awaitEnd(Duration timeout) throws InterruptedException {
         return ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -75,7 +112,10 @@ final class WatchLoop {
         while (true) {
             WatchKey key;
             try {
-                key = service.take();
+                key = next();
+                if (key == null) {
+                    return events > 0 ? ExitCode.OK : ExitCode.FAILURE; // the timeout, without an event
+                }
             } catch (ClosedWatchServiceException e) {
                 if (stopping) {
                     return ExitCode.OK;
@@ -92,8 +132,15 @@ final class WatchLoop {
             }
             LocalDateTime now = LocalDateTime.now(clock);
             for (WatchEvent<?> event : key.pollEvents()) {
-                if (!print(report(now, directory, event))) {
+                Report report = report(now, directory, event);
+                if (report == null) {
+                    continue;
+                }
+                if (!print(report)) {
                     return ExitCode.FAILURE;
+                }
+                if (report instanceof Report.Event && ++events == settings.maxEvents()) {
+                    return ExitCode.OK;
                 }
             }
             if (!key.reset()) {
@@ -112,19 +159,41 @@ final class WatchLoop {
         }
     }
 
-    private static Report report(LocalDateTime now, String directory, WatchEvent<?> event) {
+    /** @return the next signalled key; null once the timeout has passed without one */
+    private WatchKey next() throws InterruptedException {
+        if (settings.timeout().isEmpty()) {
+            return service.take();
+        }
+        return service.poll(settings.timeout().get().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** @return the report of an event, or null if {@code --include} leaves it out */
+    private Report report(LocalDateTime now, String directory, WatchEvent<?> event) {
         if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
             return new Report.Overflow(now, directory, event.count());
         }
         Object context = event.context();
+        if (context instanceof Path relative && !settings.includes().reports(relative)) {
+            return null;
+        }
         String path = context == null ? directory : Path.of(directory).resolve(context.toString()).toString();
-        return new Report.Event(now, event.kind().name(), directory, path, event.count());
+        return new Report.Event(now, event.kind().name(), directory, path, event.count(),
+                context == null ? "" : context.toString());
     }
 
     /** @return false if standard output has failed, such as a closed pipe */
     private boolean print(Report report) {
-        out.println(format.format(report));
-        if (out.checkError()) {
+        String line = format.format(report) + settings.terminator();
+        boolean failed;
+        writing = true;
+        try {
+            out.print(line);
+            out.flush();
+            failed = out.checkError(); // flushes as well: it too blocks while nobody reads
+        } finally {
+            writing = false;
+        }
+        if (failed) {
             err.println("nativewatch: cannot write to standard output");
             return false;
         }

@@ -19,6 +19,12 @@ interface WatcherFactory {
     /** @return the backend that new services use, for the user */
     String backend() throws IOException;
 
+    /**
+     * @param name a backend's name, such as {@code polling}
+     * @return a factory whose services use that backend only; a service cannot be made if it is unavailable
+     */
+    WatcherFactory withBackend(String name);
+
     /** @return the production factory: nativewatch on the default file system */
     static WatcherFactory nativeWatch() {
         return new NativeWatchFactory();

@@ -76,7 +76,7 @@ public final class NativeWatchService implements WatchService {
         PermissionChecks.checkRead(directory);
         Set<WatchEvent.Kind<?>> validKinds = EventKinds.validate(kinds);
         checkOpen();
-        RegistrationOptions options = RegistrationOptions.parse(modifiers);
+        RegistrationOptions options = RegistrationOptions.parse(modifiers, fileSystem);
         if (options.subtree()) {
             PermissionChecks.checkReadSubtree(directory);
         }

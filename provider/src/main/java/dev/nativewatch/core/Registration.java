@@ -19,6 +19,6 @@ record Registration(Set<WatchEvent.Kind<?>> kinds, RegistrationOptions options) 
         Set<Change> changes = EventKinds.changesFor(kinds);
         boolean pairRenames = has(ExtendedKinds.ENTRY_RENAME_FROM) || has(ExtendedKinds.ENTRY_RENAME_TO);
         return new WatchSpec(changes, options.subtree(), pairRenames, options.bufferSize(), options.pollInterval(),
-                EventKinds.distinctChangesFor(kinds));
+                EventKinds.distinctChangesFor(kinds), options.exclusions());
     }
 }

@@ -1,9 +1,14 @@
 package dev.nativewatch.core;
 
 import dev.nativewatch.ExtendedModifiers;
+import dev.nativewatch.backend.Exclusions;
 
+import java.nio.file.FileSystem;
+import java.nio.file.PathMatcher;
 import java.nio.file.WatchEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -15,9 +20,10 @@ import java.util.OptionalInt;
  * @param rescanOnOverflow {@link ExtendedModifiers#RESCAN_ON_OVERFLOW}
  * @param bufferSize       {@link ExtendedModifiers#bufferSize(int)}
  * @param pollInterval     a {@code SensitivityWatchEventModifier}'s interval
+ * @param exclusions       every {@link ExtendedModifiers#exclude} modifier, together
  */
 record RegistrationOptions(boolean subtree, boolean rescanOnOverflow, OptionalInt bufferSize,
-                           Optional<Duration> pollInterval) {
+                           Optional<Duration> pollInterval, Exclusions exclusions) {
 
     /*
      * The JDK's own modifiers live in jdk.unsupported, and SensitivityWatchEventModifier is deprecated for
@@ -28,14 +34,17 @@ record RegistrationOptions(boolean subtree, boolean rescanOnOverflow, OptionalIn
 
     /**
      * @throws NullPointerException          if the array or an element is null
+     * @param fileSystem the file system of the directory, whose glob syntax exclusions use
      * @throws UnsupportedOperationException if a modifier is not one nativewatch knows
      */
-    static RegistrationOptions parse(WatchEvent.Modifier[] modifiers) {
+    static RegistrationOptions parse(WatchEvent.Modifier[] modifiers, FileSystem fileSystem) {
         Objects.requireNonNull(modifiers, "modifiers");
         boolean subtree = false;
         boolean rescan = false;
         OptionalInt bufferSize = OptionalInt.empty();
         Optional<Duration> pollInterval = Optional.empty();
+        List<String> globs = new ArrayList<>();
+        List<PathMatcher> matchers = new ArrayList<>();
         for (WatchEvent.Modifier modifier : modifiers) {
             Objects.requireNonNull(modifier, "An element in modifier set is 'null'");
             if (modifier == ExtendedModifiers.SUBTREE || isJdkConstant(modifier, FILE_TREE_CLASS, "FILE_TREE")) {
@@ -44,13 +53,17 @@ record RegistrationOptions(boolean subtree, boolean rescanOnOverflow, OptionalIn
                 rescan = true;
             } else if (modifier instanceof ExtendedModifiers.BufferSize size) {
                 bufferSize = OptionalInt.of(size.bytes());
+            } else if (modifier instanceof ExtendedModifiers.Exclude exclude) {
+                globs.addAll(exclude.globs());
+                exclude.matcher().ifPresent(matchers::add);
             } else if (isJdkConstant(modifier, SENSITIVITY_CLASS, null)) {
                 pollInterval = Optional.of(sensitivityInterval(modifier.name()));
             } else {
                 throw new UnsupportedOperationException("Modifier not supported: " + modifier.name());
             }
         }
-        return new RegistrationOptions(subtree, rescan, bufferSize, pollInterval);
+        return new RegistrationOptions(subtree, rescan, bufferSize, pollInterval,
+                Exclusions.of(globs, matchers, fileSystem));
     }
 
     private static boolean isJdkConstant(WatchEvent.Modifier modifier, String className, String constant) {

@@ -2,6 +2,7 @@ package dev.nativewatch.core;
 
 import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
+import dev.nativewatch.backend.Exclusions;
 import dev.nativewatch.backend.WatchSpec;
 
 import java.io.IOException;
@@ -49,29 +50,40 @@ public final class TreeSnapshot {
 
     /** Scans {@code root} as {@code spec} asks: its subtree or not, reading what its change classes need. */
     public static TreeSnapshot take(Path root, WatchSpec spec) throws IOException {
-        return take(root, spec.subtree(), new AttributeReader(root.getFileSystem(), spec.changes()));
+        return take(root, spec.subtree(), new AttributeReader(root.getFileSystem(), spec.changes()),
+                spec.exclusions());
+    }
+
+    /** Scans {@code root} with nothing excluded; see {@link #take(Path, boolean, AttributeReader, Exclusions)}. */
+    public static TreeSnapshot take(Path root, boolean subtree, AttributeReader reader) throws IOException {
+        return take(root, subtree, reader, Exclusions.NONE);
     }
 
     /**
      * Scans {@code root}. A root that is a symbolic link is followed, as registering it with the JDK follows it;
      * links under the root are not. An entry that vanishes during the scan is left out; a directory that cannot be
      * listed is recorded, with its contents unknown ({@link #keepingUnlistedFrom}); a root that cannot be read
-     * fails the scan.
+     * fails the scan. An excluded directory is neither recorded nor entered, and an excluded file is not recorded.
      */
-    public static TreeSnapshot take(Path root, boolean subtree, AttributeReader reader) throws IOException {
+    public static TreeSnapshot take(Path root, boolean subtree, AttributeReader reader, Exclusions exclusions)
+            throws IOException {
         Path start = Files.isSymbolicLink(root) ? root.toRealPath() : root;
         Map<Path, EntryState> entries = new LinkedHashMap<>();
         Set<Path> unlisted = new HashSet<>();
-        walk(start, subtree, reader, entries, unlisted);
+        walk(start, subtree, reader, exclusions, entries, unlisted);
         return new TreeSnapshot(entries, unlisted.isEmpty() ? Set.of() : unlisted);
     }
 
-    private static void walk(Path root, boolean subtree, AttributeReader reader, Map<Path, EntryState> entries,
-                             Set<Path> unlisted) throws IOException {
+    private static void walk(Path root, boolean subtree, AttributeReader reader, Exclusions exclusions,
+                             Map<Path, EntryState> entries, Set<Path> unlisted) throws IOException {
         Files.walkFileTree(root, Set.of(), subtree ? Integer.MAX_VALUE : 1, new FileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
                 if (!dir.equals(root)) {
+                    // The walk skips what is under an excluded directory, so the directory itself is all to check.
+                    if (!exclusions.isEmpty() && exclusions.matches(root.relativize(dir))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
                     record(dir, attributes);
                 }
                 return FileVisitResult.CONTINUE;
@@ -79,7 +91,9 @@ public final class TreeSnapshot {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                record(file, attributes);
+                if (exclusions.isEmpty() || !exclusions.matches(root.relativize(file))) {
+                    record(file, attributes);
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -87,6 +101,9 @@ public final class TreeSnapshot {
             public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
                 if (file.equals(root)) {
                     throw failure;
+                }
+                if (!exclusions.isEmpty() && exclusions.matches(root.relativize(file))) {
+                    return FileVisitResult.CONTINUE;
                 }
                 // A directory that cannot be opened (no read or search permission) is still there.
                 try {

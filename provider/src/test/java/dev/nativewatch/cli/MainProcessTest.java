@@ -23,6 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainProcessTest {
 
     private static final long DEADLINE_SECONDS = 60;
+    /** A Linux pipe holds 64 KiB; a little less than that waiting means the writer is blocked or about to be. */
+    private static final int PIPE_FULL = 60 * 1024;
 
     @TempDir
     Path dir;
@@ -53,6 +55,40 @@ class MainProcessTest {
             assertTrue(line != null, "no ENTRY_CREATE line for " + expected);
 
             process.destroy();
+            assertTrue(process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "the watcher did not stop");
+            assertEquals(0, process.exitValue(), "stderr: " + err);
+        } finally {
+            process.destroyForcibly();
+        }
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Process.destroy() is not SIGTERM on Windows")
+    void sigtermWhileStandardOutputIsBlockedStillExitsZero() throws Exception {
+        Process process = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), dir.toString()))
+                .start();
+        BlockingQueue<String> err = lines(process.getErrorStream());
+        try {
+            String started = err.poll(DEADLINE_SECONDS, TimeUnit.SECONDS);
+            assertTrue(started != null && started.startsWith("nativewatch: watching "), "start line: " + started);
+            // Standard output is never read: once the pipe is full, the watcher's next write blocks.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+            for (int i = 0; process.getInputStream().available() < PIPE_FULL; i++) {
+                assertTrue(System.nanoTime() < deadline, "the pipe never filled: "
+                        + process.getInputStream().available() + " bytes; stderr: " + err);
+                Files.createFile(dir.resolve("a-file-with-a-long-name-to-fill-the-pipe-sooner-" + i));
+            }
+            for (int i = 0; i < 100; i++) {
+                Files.createFile(dir.resolve("more-" + i)); // taken by the loop, which cannot print them
+            }
+
+            // Not Process.destroy(), which also closes this side's pipes: the write would then fail, not block.
+            Process kill = new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start();
+            assertTrue(kill.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS) && kill.exitValue() == 0, "kill failed");
             assertTrue(process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS), "the watcher did not stop");
             assertEquals(0, process.exitValue(), "stderr: " + err);
         } finally {

@@ -19,6 +19,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class PollingWatcherFactory implements WatcherFactory {
 
     final List<NativeWatchService> services = new CopyOnWriteArrayList<>();
+    /** The backends the command asked for with --backend. */
+    final List<String> backendsAsked = new CopyOnWriteArrayList<>();
+
+    @Override
+    public WatcherFactory withBackend(String name) {
+        backendsAsked.add(name);
+        return this;
+    }
 
     @Override
     public WatchService newWatchService() throws IOException {

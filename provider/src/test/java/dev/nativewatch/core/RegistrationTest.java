@@ -19,6 +19,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
 import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -83,6 +84,48 @@ class RegistrationTest extends CoreFixture {
         var spec = backend.newestWatch(dir).spec;
         assertTrue(spec.subtree());
         assertEquals(4096, spec.bufferSize().getAsInt());
+    }
+
+    @Test
+    void excludeRefusesBadGlobsWithTheUsualExceptions() {
+        assertThrows(IllegalArgumentException.class, () -> ExtendedModifiers.exclude("a["));
+        assertThrows(IllegalArgumentException.class, () -> ExtendedModifiers.exclude("{a,b"));
+        assertThrows(IllegalArgumentException.class, () -> ExtendedModifiers.exclude());
+        assertThrows(IllegalArgumentException.class, () -> ExtendedModifiers.exclude(""));
+        assertThrows(NullPointerException.class, () -> ExtendedModifiers.exclude((String[]) null));
+        assertThrows(NullPointerException.class, () -> ExtendedModifiers.exclude("a", null));
+        assertThrows(NullPointerException.class, () -> ExtendedModifiers.exclude((java.nio.file.PathMatcher) null));
+    }
+
+    @Test
+    void exclusionsReachTheBackendAndAreReplacedByARegistrationWithOthers() throws IOException {
+        register(dir, CREATE, ExtendedModifiers.SUBTREE, ExtendedModifiers.exclude("**/node_modules"),
+                ExtendedModifiers.exclude("*.log"));
+        var exclusions = backend.newestWatch(dir).spec.exclusions();
+        assertTrue(exclusions.excludes(Path.of("a", "node_modules")));
+        assertTrue(exclusions.excludes(Path.of("a", "node_modules", "x", "f")), "under an excluded directory");
+        assertTrue(exclusions.excludes(Path.of("top.log")));
+        assertFalse(exclusions.excludes(Path.of("a", "deep.log")), "* does not cross directories");
+        assertFalse(exclusions.excludes(Path.of("node_modules")), "**/ needs a directory before it");
+        var first = backend.newestWatch(dir).spec;
+        register(dir, CREATE, ExtendedModifiers.SUBTREE, ExtendedModifiers.exclude("**/node_modules"),
+                ExtendedModifiers.exclude("*.log"));
+        assertEquals(first, backend.newestWatch(dir).spec, "the same globs: the same spec");
+        register(dir, CREATE, ExtendedModifiers.SUBTREE, ExtendedModifiers.exclude("node_modules"));
+        var replaced = backend.newestWatch(dir).spec.exclusions();
+        assertTrue(replaced.excludes(Path.of("node_modules")));
+        assertFalse(replaced.excludes(Path.of("top.log")), "the later registration's exclusions only");
+        register(dir, CREATE, ExtendedModifiers.SUBTREE);
+        assertTrue(backend.newestWatch(dir).spec.exclusions().isEmpty());
+    }
+
+    @Test
+    void excludeModifiersAreEqualByGlobsOrByMatcherInstance() {
+        assertEquals(ExtendedModifiers.exclude("a", "b"), ExtendedModifiers.exclude("a", "b"));
+        assertNotEquals(ExtendedModifiers.exclude("a", "b"), ExtendedModifiers.exclude("b", "a"));
+        java.nio.file.PathMatcher matcher = path -> true;
+        assertEquals(ExtendedModifiers.exclude(matcher), ExtendedModifiers.exclude(matcher));
+        assertNotEquals(ExtendedModifiers.exclude(matcher), ExtendedModifiers.exclude(path -> true));
     }
 
     @Test

@@ -86,6 +86,38 @@ public abstract class ExtensionContract extends WatchServiceContract {
     }
 
     @Test
+    @Requires({Feature.SUBTREE, Feature.EXCLUSION})
+    void excludedDirectoriesAndFilesAreNotReported() throws Exception {
+        oldDirectory(dir.resolve("a/skipped/deep"));
+        register(watcher, dir, new WatchEvent.Kind<?>[] {ENTRY_CREATE}, extensions().subtree(),
+                extensions().exclude("**/skipped", "*.tmp"));
+        Files.createFile(dir.resolve("a/skipped/deep/f"));
+        Files.createDirectories(dir.resolve("b/skipped/later"));
+        Files.createFile(dir.resolve("x.tmp"));
+        Files.createFile(dir.resolve("a/kept"));
+        EventRecorder events = recorder().untilSeen("ENTRY_CREATE a/kept");
+        Files.createFile(dir.resolve("sentinel"));
+        events.untilSeen("ENTRY_CREATE sentinel").drain(quiet());
+        assertTrue(events.events().stream().noneMatch(e -> e.described().contains("skipped")
+                || e.described().contains(".tmp")), events.toString());
+    }
+
+    @Test
+    @Requires({Feature.SUBTREE, Feature.EXCLUSION})
+    void registeringAgainReplacesTheExclusions() throws Exception {
+        oldDirectory(dir.resolve("skipped"));
+        register(watcher, dir, new WatchEvent.Kind<?>[] {ENTRY_CREATE}, extensions().subtree(),
+                extensions().exclude("skipped"));
+        Files.createFile(dir.resolve("skipped/before"));
+        Files.createFile(dir.resolve("sentinel"));
+        EventRecorder events = recorder().untilSeen("ENTRY_CREATE sentinel");
+        register(watcher, dir, new WatchEvent.Kind<?>[] {ENTRY_CREATE}, extensions().subtree());
+        Files.createFile(dir.resolve("skipped/after"));
+        events.untilSeen("ENTRY_CREATE skipped/after");
+        assertFalse(events.saw("ENTRY_CREATE skipped/before"), events.toString());
+    }
+
+    @Test
     @Requires(Feature.EXTENDED_KINDS)
     void sizeChangesHaveTheirOwnKind() throws Exception {
         Path foo = oldFile(dir.resolve("foo"));

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The optional features an implementation claims, and the objects a check registers to use them. A feature is
@@ -23,27 +24,30 @@ public final class Extensions {
     private final WatchEvent.Modifier subtree;
     private final WatchEvent.Modifier rescanOnOverflow;
     private final Map<ExtendedKind, WatchEvent.Kind<Path>> kinds;
+    private final Function<String[], WatchEvent.Modifier> exclusion;
 
     private Extensions(WatchEvent.Modifier subtree, WatchEvent.Modifier rescanOnOverflow,
-                       Map<ExtendedKind, WatchEvent.Kind<Path>> kinds) {
+                       Map<ExtendedKind, WatchEvent.Kind<Path>> kinds,
+                       Function<String[], WatchEvent.Modifier> exclusion) {
         this.subtree = subtree;
         this.rescanOnOverflow = rescanOnOverflow;
         this.kinds = kinds;
+        this.exclusion = exclusion;
     }
 
     /** @return no optional feature */
     public static Extensions none() {
-        return new Extensions(null, null, Collections.emptyMap());
+        return new Extensions(null, null, Collections.emptyMap(), null);
     }
 
     /** @return these extensions, plus a subtree watch selected by {@code modifier} */
     public Extensions withSubtree(WatchEvent.Modifier modifier) {
-        return new Extensions(Objects.requireNonNull(modifier), rescanOnOverflow, kinds);
+        return new Extensions(Objects.requireNonNull(modifier), rescanOnOverflow, kinds, exclusion);
     }
 
     /** @return these extensions, plus rescan-on-overflow selected by {@code modifier} */
     public Extensions withRescanOnOverflow(WatchEvent.Modifier modifier) {
-        return new Extensions(subtree, Objects.requireNonNull(modifier), kinds);
+        return new Extensions(subtree, Objects.requireNonNull(modifier), kinds, exclusion);
     }
 
     /** @return these extensions, plus {@code kind} as the implementation's object for {@code which} */
@@ -51,7 +55,17 @@ public final class Extensions {
         Map<ExtendedKind, WatchEvent.Kind<Path>> more = new EnumMap<>(ExtendedKind.class);
         more.putAll(kinds);
         more.put(which, Objects.requireNonNull(kind));
-        return new Extensions(subtree, rescanOnOverflow, Collections.unmodifiableMap(more));
+        return new Extensions(subtree, rescanOnOverflow, Collections.unmodifiableMap(more), exclusion);
+    }
+
+    /** @return these extensions, plus exclusion: {@code factory} makes the modifier that excludes these globs */
+    public Extensions withExclusion(Function<String[], WatchEvent.Modifier> factory) {
+        return new Extensions(subtree, rescanOnOverflow, kinds, Objects.requireNonNull(factory));
+    }
+
+    /** @return the modifier that excludes {@code globs}; @throws IllegalStateException if exclusion is not claimed */
+    public WatchEvent.Modifier exclude(String... globs) {
+        return required(exclusion, Feature.EXCLUSION).apply(globs);
     }
 
     /** @return whether everything {@code feature} needs was given */
@@ -62,6 +76,7 @@ public final class Extensions {
             case EXTENDED_KINDS -> kinds.keySet().containsAll(CHANGE_CLASS_KINDS);
             case RENAME_PAIRING -> kinds.containsKey(ExtendedKind.RENAME_FROM) && kinds.containsKey(ExtendedKind.RENAME_TO);
             case SECURITY_EVENTS -> kinds.containsKey(ExtendedKind.SECURITY);
+            case EXCLUSION -> exclusion != null;
         };
     }
 

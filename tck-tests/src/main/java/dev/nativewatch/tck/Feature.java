@@ -11,5 +11,7 @@ public enum Feature {
     /** Changes of permissions, owner or ACL reported under their own kind. */
     SECURITY_EVENTS,
     /** A modifier after which an overflow is followed by the changes it dropped, found by a rescan. */
-    RESCAN_ON_OVERFLOW
+    RESCAN_ON_OVERFLOW,
+    /** A modifier made from globs, matched against paths relative to the registered directory, whose matches are not reported. */
+    EXCLUSION
 }

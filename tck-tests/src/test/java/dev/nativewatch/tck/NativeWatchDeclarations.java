@@ -25,6 +25,7 @@ final class NativeWatchDeclarations {
         return Extensions.none()
                 .withSubtree(ExtendedModifiers.SUBTREE)
                 .withRescanOnOverflow(ExtendedModifiers.RESCAN_ON_OVERFLOW)
+                .withExclusion(ExtendedModifiers::exclude)
                 .withKind(ExtendedKind.RENAME_FROM, ExtendedKinds.ENTRY_RENAME_FROM)
                 .withKind(ExtendedKind.RENAME_TO, ExtendedKinds.ENTRY_RENAME_TO)
                 .withKind(ExtendedKind.ATTRIBUTES, ExtendedKinds.ENTRY_ATTRIBUTES)

@@ -1,5 +1,7 @@
 package dev.nativewatch.backend.linux;
 
+import dev.nativewatch.backend.WatchLimitException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +38,10 @@ final class InotifyLimits {
     /** The message for ENOSPC from {@code inotify_add_watch}: the watch table of this user is full. */
     static IOException watchesExhausted(String directory, InotifyException cause) {
         String value = current(MAX_USER_WATCHES);
-        IOException e = new IOException("cannot watch " + directory + ": the inotify watch limit of this user, "
+        return new WatchLimitException("cannot watch " + directory + ": the inotify watch limit of this user, "
                 + "fs.inotify.max_user_watches = " + value + ", has been reached (each watched directory takes one "
                 + "watch); raise it with 'sysctl fs.inotify.max_user_watches=" + suggestion(value, 524288) + "' "
-                + "and keep it across reboots in /etc/sysctl.d/ [" + cause.getMessage() + "]");
-        e.initCause(cause);
-        return e;
+                + "and keep it across reboots in /etc/sysctl.d/ [" + cause.getMessage() + "]", cause);
     }
 
     /** The message for EMFILE from {@code inotify_init1}: too many inotify instances, or too many descriptors. */

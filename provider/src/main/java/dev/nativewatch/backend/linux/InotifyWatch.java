@@ -3,6 +3,7 @@ package dev.nativewatch.backend.linux;
 import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
 import dev.nativewatch.backend.DirectoryWatch;
+import dev.nativewatch.backend.ExcludingSink;
 import dev.nativewatch.backend.WatchSpec;
 
 import java.io.IOException;
@@ -26,7 +27,8 @@ final class InotifyWatch implements DirectoryWatch {
     private final InotifyEngine engine;
     private final Path root;
     private final NativePath rootPath;
-    private final ChangeSink sink;
+    /** The key's sink behind the registration's exclusions. */
+    private final ExcludingSink sink;
     private final EntryAttributeTracker attributes;
     private final WatchedTree tree;
     private WatchSpec spec;
@@ -40,8 +42,8 @@ final class InotifyWatch implements DirectoryWatch {
         this.engine = engine;
         this.root = root;
         this.rootPath = NativePath.of(root);
+        this.sink = new ExcludingSink(sink, spec.exclusions());
         useSpec(spec);
-        this.sink = sink;
         this.attributes = new EntryAttributeTracker(this, engine);
         TreeWalker walker = new TreeWalker(this, engine, sink, attributes);
         this.tree = new WatchedTree(this, engine, walker, new TreeReconciler(this, engine, walker));
@@ -90,6 +92,11 @@ final class InotifyWatch implements DirectoryWatch {
         }
         if (!replacement.subtree() && previous.subtree()) {
             tree.dropSubdirectories();
+        } else if (replacement.subtree() && previous.subtree()
+                && !replacement.exclusions().equals(previous.exclusions())) {
+            // Rebuilt as a walk would build it now: newly excluded directories lose their watches, directories
+            // no longer excluded gain theirs. Their contents are not reported, as a registration reports nothing.
+            tree.rebuild(true);
         }
         attributes.respecified(previous, replacement, tree.root());
         tree.updateMasks();
@@ -145,6 +152,11 @@ final class InotifyWatch implements DirectoryWatch {
         }
         attributes.renamed(from, fromName, to, toName);
         tree.renamed(from, fromName, to, toName, directory);
+        if (directory && sink.excludes(to.relativeOf(toName))) {
+            // Renamed to an excluded name: its watches are dropped once the queue is read, when reconciling the
+            // new parent leaves excluded names out; until then the sink keeps its events from the key.
+            tree.suspect(to);
+        }
     }
 
     /**
@@ -285,6 +297,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     private void useSpec(WatchSpec replacement) {
         spec = replacement;
+        sink.use(replacement.exclusions());
         rootMask = InotifyMasks.of(replacement, true);
         subdirectoryMask = InotifyMasks.of(replacement, false);
     }

@@ -40,6 +40,9 @@ final class TreeReconciler {
      * @return false if the parent's path is stale, so that the caller tries again once the renames are read
      */
     boolean attachNew(WatchedDirectory parent, String name, boolean report) {
+        if (walker.excluded(parent, name)) {
+            return true;
+        }
         int parentFd = walker.openWatched(parent);
         if (parentFd < 0) {
             return parentFd != TreeWalker.STALE;
@@ -124,6 +127,9 @@ final class TreeReconciler {
     private void look(WatchedDirectory dir, int fd, Map<String, Integer> seen) {
         int mask = InotifyMasks.of(owner.spec(), false);
         for (String name : walker.list(dir, fd, false)) {
+            if (walker.excluded(dir, name)) {
+                continue; // not there as far as the model goes: a known one is dropped
+            }
             int childFd = walker.openChild(fd, name);
             if (childFd < 0) {
                 continue;

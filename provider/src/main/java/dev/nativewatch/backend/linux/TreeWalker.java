@@ -1,6 +1,7 @@
 package dev.nativewatch.backend.linux;
 
 import dev.nativewatch.backend.ChangeSink;
+import dev.nativewatch.backend.Exclusions;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -202,7 +203,7 @@ final class TreeWalker {
             if (limitReached != null || dir.detached) {
                 return;
             }
-            if (dir.child(name) != null) {
+            if (dir.child(name) != null || excluded(dir, name)) {
                 continue;
             }
             int childFd = openChild(fd, name);
@@ -261,6 +262,15 @@ final class TreeWalker {
         LOG.log(System.Logger.Level.WARNING, "cannot list " + owner.nativePathOf(dir) + ", so changes under it may "
                 + "go unreported: " + e);
         sink.overflowed();
+    }
+
+    /**
+     * @return whether the entry {@code name} of {@code parent} is excluded by the registration, so that it must not
+     * be opened, let alone watched: keeping such directories out of the kernel is what exclusions are for
+     */
+    boolean excluded(WatchedDirectory parent, String name) {
+        Exclusions exclusions = owner.spec().exclusions();
+        return !exclusions.isEmpty() && exclusions.excludes(parent.relativeOf(name));
     }
 
     /** @return the descriptor of the subdirectory {@code name}, or -1 if it is gone or not a directory */

@@ -55,7 +55,7 @@ final class PolledDirectory implements DirectoryWatch {
                 invalidate("the directory was replaced by another one");
                 return;
             }
-            current = TreeSnapshot.take(directory, spec.subtree(), reader).keepingUnlistedFrom(snapshot);
+            current = TreeSnapshot.take(directory, spec.subtree(), reader, spec.exclusions()).keepingUnlistedFrom(snapshot);
         } catch (NoSuchFileException | NotDirectoryException e) {
             invalidate("the directory no longer exists");
             return;
@@ -94,7 +94,7 @@ final class PolledDirectory implements DirectoryWatch {
     private void apply(WatchSpec replacement) throws IOException {
         spec = replacement;
         reader = new AttributeReader(directory.getFileSystem(), replacement.changes());
-        snapshot = TreeSnapshot.take(directory, replacement.subtree(), reader);
+        snapshot = TreeSnapshot.take(directory, replacement.subtree(), reader, replacement.exclusions());
         intervalNanos = PollingEngine.toNanos(replacement.pollInterval().orElse(defaultInterval));
         dueAt = System.nanoTime() + intervalNanos;
     }

@@ -2,6 +2,7 @@ package dev.nativewatch.backend.windows;
 
 import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
+import dev.nativewatch.backend.ExcludingSink;
 import dev.nativewatch.backend.DirectoryWatch;
 import dev.nativewatch.backend.WatchSpec;
 import dev.nativewatch.backend.windows.FileNotifyDecoder.Decoded;
@@ -49,7 +50,8 @@ final class WindowsWatch implements DirectoryWatch {
     private final Path root;
     private final String dosPath;
     private final String openPath;
-    private final ChangeSink sink;
+    /** The key's sink behind the registration's exclusions: one handle covers the tree, so they are applied here. */
+    private final ExcludingSink sink;
     private WatchSpec spec;
     private List<NotifyHandle> handles = List.of();
     private Win32Io.DirectoryKey identity;
@@ -66,7 +68,7 @@ final class WindowsWatch implements DirectoryWatch {
         this.dosPath = io.win32Path(root);
         this.openPath = LongPaths.forCalls(dosPath);
         this.spec = spec;
-        this.sink = sink;
+        this.sink = new ExcludingSink(sink, spec.exclusions());
     }
 
     /** Opens and arms every handle; returns once every first read is armed. */
@@ -87,6 +89,7 @@ final class WindowsWatch implements DirectoryWatch {
         if (!active) {
             return;
         }
+        sink.use(replacement.exclusions());
         if (NotifyFilters.plan(replacement).equals(NotifyFilters.plan(spec)) && replacement.subtree() == spec.subtree()
                 && bufferSize(replacement) == bufferSize(spec)) {
             spec = replacement;

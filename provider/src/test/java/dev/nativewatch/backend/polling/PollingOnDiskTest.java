@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The polling backend on the machine's own file system. */
-class PollingOnDiskTest extends PollingScenarios {
+class PollingOnDiskTest extends PollingExclusionScenarios {
 
     @TempDir
     Path temp;

@@ -14,7 +14,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** The polling backend on jimfs, an in-memory file system with no kernel to ask. */
-class PollingOnJimfsTest extends PollingScenarios {
+class PollingOnJimfsTest extends PollingExclusionScenarios {
 
     private FileSystem jimfs;
 

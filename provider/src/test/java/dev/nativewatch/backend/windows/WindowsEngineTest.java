@@ -2,6 +2,7 @@ package dev.nativewatch.backend.windows;
 
 import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.DirectoryWatch;
+import dev.nativewatch.backend.Exclusions;
 import dev.nativewatch.backend.WatchSpec;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,27 @@ class WindowsEngineTest {
     void standardKindsArmOneReadWithTheJdkFilterAndA16KBuffer() throws IOException {
         engine.watch(ROOT, standard(false), sink);
         assertEquals(List.of("open 100", "read 100 16384 0x15f"), io.log);
+    }
+
+    @Test
+    void excludedPathsAreFilteredBeforeTheKeyAndReRegistrationReplacesTheExclusions() throws IOException {
+        Exclusions exclusions = Exclusions.of(List.of("node_modules", "**/node_modules", "*.tmp"), List.of(),
+                ROOT.getFileSystem());
+        WatchSpec excluding = new WatchSpec(STANDARD, true, true, OptionalInt.empty(), Optional.empty(), Set.of(),
+                exclusions);
+        DirectoryWatch watch = engine.watch(ROOT, excluding, sink);
+        io.complete(0, records(FILE_ACTION_ADDED, "node_modules\\x", FILE_ACTION_ADDED, "a\\node_modules",
+                FILE_ACTION_ADDED, "a\\node_modules\\y\\z", FILE_ACTION_ADDED, "f.tmp", FILE_ACTION_ADDED, "keep",
+                FILE_ACTION_RENAMED_OLD_NAME, "node_modules\\m", FILE_ACTION_RENAMED_NEW_NAME, "out",
+                FILE_ACTION_RENAMED_OLD_NAME, "in", FILE_ACTION_RENAMED_NEW_NAME, "a\\node_modules\\in",
+                FILE_ACTION_ADDED, "last"));
+        pump();
+        assertEquals(List.of("CREATED keep", "CREATED out", "DELETED in", "CREATED last"), reports());
+        watch.respecify(standard(true));
+        io.log.clear();
+        io.complete(0, records(FILE_ACTION_ADDED, "node_modules\\x2"));
+        pump();
+        assertEquals(List.of("CREATED " + Path.of("node_modules", "x2")), reports());
     }
 
     @Test

@@ -116,6 +116,30 @@ class WineBackendTest {
     }
 
     @Test
+    @DisplayName("exclusions drop events under excluded directories and of excluded files before the key")
+    void exclusionsAreFilteredBeforeTheKey() throws Exception {
+        register(dir, kinds(ENTRY_CREATE, ENTRY_DELETE), ExtendedModifiers.SUBTREE,
+                ExtendedModifiers.exclude("node_modules", "**/*.tmp"));
+        // Each new directory is awaited before use: Wine watches it only once its server has seen it created.
+        Files.createDirectory(dir.resolve("node_modules"));
+        Files.createDirectory(dir.resolve("a"));
+        collector.until("ENTRY_CREATE a");
+        Files.createFile(dir.resolve("node_modules/f"));
+        Files.createFile(dir.resolve("a/x.tmp"));
+        Files.createFile(dir.resolve("a/kept"));
+        collector.until("ENTRY_CREATE a/kept");
+        Files.createFile(dir.resolve("sentinel"));
+        List<String> events = collector.until("ENTRY_CREATE sentinel");
+        assertTrue(events.stream().noneMatch(e -> e.contains("node_modules") || e.contains(".tmp")),
+                events.toString());
+        // Registered again without exclusions: the same handle's events under node_modules now reach the key,
+        // so their absence above was the filter's doing.
+        register(dir, kinds(ENTRY_CREATE, ENTRY_DELETE), ExtendedModifiers.SUBTREE);
+        Files.createFile(dir.resolve("node_modules/g"));
+        collector.until("ENTRY_CREATE node_modules/g");
+    }
+
+    @Test
     @DisplayName("wine does not watch subdirectories that existed before the watch (Windows does)")
     void wineDoesNotWatchSubdirectoriesThatExistedBeforeTheWatch() throws Exception {
         Files.createDirectories(dir.resolve("old/deep"));
