@@ -69,8 +69,8 @@ final class InotifyEngine implements WatchEngine {
     private final ListedCreations listedCreations = new ListedCreations();
     private final EventRouter router;
     private int queueOverflows;
-    /** Registrations with directories waiting to be attached; see {@link #catchUpLater}. */
-    private final Set<InotifyWatch> withPendingAttachments = new LinkedHashSet<>();
+    /** Registrations with something to catch up on once the queue is read empty; see {@link #catchUpLater}. */
+    private final Set<InotifyWatch> toCatchUp = new LinkedHashSet<>();
     /** {@link #dispatch}, made once rather than on each read. */
     private final Consumer<InotifyEvent> dispatcher = this::dispatch;
 
@@ -135,7 +135,7 @@ final class InotifyEngine implements WatchEngine {
      */
     @Override
     public void awaitChanges(long timeoutNanos) throws IOException {
-        boolean catchingUp = !withPendingAttachments.isEmpty();
+        boolean catchingUp = !toCatchUp.isEmpty();
         int timeout = pollTimeout(timeoutNanos);
         if (catchingUp && (timeout < 0 || timeout > CATCH_UP_RETRY_MILLIS)) {
             timeout = CATCH_UP_RETRY_MILLIS;
@@ -192,7 +192,7 @@ final class InotifyEngine implements WatchEngine {
         pollSet.close();
         watches.clear();
         registrations.clear();
-        withPendingAttachments.clear();
+        toCatchUp.clear();
         marks.clear();
         listedCreations.clear();
         router.clear();
@@ -256,15 +256,15 @@ final class InotifyEngine implements WatchEngine {
     }
 
     private void catchUpAll() {
-        if (withPendingAttachments.isEmpty()) {
+        if (toCatchUp.isEmpty()) {
             return;
         }
-        List<InotifyWatch> waiting = new ArrayList<>(withPendingAttachments);
-        withPendingAttachments.clear();
+        List<InotifyWatch> waiting = new ArrayList<>(toCatchUp);
+        toCatchUp.clear();
         for (InotifyWatch registration : waiting) {
             registration.catchUp();
             if (registration.hasPending()) {
-                withPendingAttachments.add(registration);
+                toCatchUp.add(registration);
             }
         }
     }
@@ -332,7 +332,7 @@ final class InotifyEngine implements WatchEngine {
 
     /** A registration has something to catch up on once the queue has been read empty. */
     void catchUpLater(InotifyWatch registration) {
-        withPendingAttachments.add(registration);
+        toCatchUp.add(registration);
     }
 
     /** What listings found in directories that entered a tree, reported once the queue has been read empty. */
@@ -348,7 +348,7 @@ final class InotifyEngine implements WatchEngine {
     /** A registration released all its watches. */
     void forget(InotifyWatch registration) {
         registrations.remove(registration);
-        withPendingAttachments.remove(registration);
+        toCatchUp.remove(registration);
     }
 
     // ---- for tests

@@ -128,13 +128,7 @@ final class KernelWatchTable {
         if (wd == expected.wd) {
             return true;
         }
-        if (watches.get(wd) == null) {
-            try {
-                api.removeWatch(inotifyFd, wd); // a directory no registration watches: undo the probe
-            } catch (InotifyException e) {
-                LOG.log(System.Logger.Level.DEBUG, () -> "cannot remove probing watch " + wd + ": " + e.getMessage());
-            }
-        }
+        dropProbe(wd); // a directory no registration watches: undo the probe
         return false;
     }
 
