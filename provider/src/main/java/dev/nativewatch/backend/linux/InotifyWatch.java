@@ -36,6 +36,12 @@ final class InotifyWatch implements DirectoryWatch {
     private int rootMask;
     private int subdirectoryMask;
     private boolean released;
+    /**
+     * The model fell out of step with the tree: an overflow was reported, and the model is rebuilt once the queue
+     * has been read empty. Until then events are not reported: their paths would come from the model, and the
+     * events still queued predate the rebuilt model, so they would put it out of step again.
+     */
+    private boolean outOfStep;
 
     /** @param root the registered directory, absolute; symbolic links in it are followed, as the JDK does */
     InotifyWatch(InotifyEngine engine, Path root, WatchSpec spec, ChangeSink sink) {
@@ -136,7 +142,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     /** An entry was renamed, and both its old and its new directory belong to this registration. */
     void entryRenamed(WatchedDirectory from, String fromName, WatchedDirectory to, String toName, boolean directory) {
-        if (released || from.detached || to.detached) {
+        if (released || outOfStep || from.detached || to.detached) {
             return;
         }
         engine.marks().unmark(from, fromName);
@@ -183,7 +189,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     /** A file system mounted on a directory under the root was unmounted; changes in it were lost unseen. */
     void subdirectoryUnmounted(WatchedDirectory dir) {
-        if (released || dir.detached || dir.isRoot()) {
+        if (released || outOfStep || dir.detached || dir.isRoot()) {
             return;
         }
         sink.overflowed();
@@ -201,6 +207,7 @@ final class InotifyWatch implements DirectoryWatch {
             return;
         }
         sink.overflowed();
+        outOfStep = false;
         resync();
     }
 
@@ -212,9 +219,20 @@ final class InotifyWatch implements DirectoryWatch {
         }
     }
 
-    /** The queue has been read empty; see {@link WatchedTree#catchUp()}. */
+    /** The queue has been read empty; see {@link WatchedTree#catchUp()}. A model out of step is rebuilt now. */
     void catchUp() {
-        tree.catchUp();
+        if (!outOfStep) {
+            tree.catchUp();
+        }
+        if (outOfStep && !released) {
+            outOfStep = false;
+            resync();
+        }
+    }
+
+    /** See {@link WatchedTree#confirmLater}. */
+    void confirmLater(WatchedDirectory dir) {
+        tree.confirmLater(dir);
     }
 
     /** A directory may hold other subdirectories than the model says; see {@link WatchedTree#suspect}. */
@@ -223,18 +241,28 @@ final class InotifyWatch implements DirectoryWatch {
     }
 
     boolean hasPending() {
-        return !released && tree.hasPending();
+        return !released && (outOfStep || tree.hasPending());
     }
 
     boolean isReleased() {
         return released;
     }
 
-    /** The model no longer matches the tree: say so, and rebuild it. */
+    /** The model no longer matches the tree: say so, and rebuild it once the queue has been read empty. */
     void outOfStep(String why) {
+        if (released || outOfStep) {
+            return;
+        }
         LOG.log(System.Logger.Level.WARNING, "the watch of " + root + " lost track of its tree (" + why
                 + "); reporting an overflow and watching the tree afresh");
-        overflowed();
+        sink.overflowed();
+        outOfStep = true;
+        engine.catchUpLater(this);
+    }
+
+    /** @return whether the model is out of step and waits to be rebuilt; see {@link #outOfStep(String)} */
+    boolean isOutOfStep() {
+        return outOfStep;
     }
 
     // ---- what its tree, walker and attribute tracker ask
@@ -288,7 +316,7 @@ final class InotifyWatch implements DirectoryWatch {
 
     /** @return whether events of this directory are no longer this registration's; otherwise settles renames */
     private boolean ignores(WatchedDirectory dir) {
-        if (released || dir.detached) {
+        if (released || outOfStep || dir.detached) {
             return true;
         }
         tree.settle();

@@ -106,6 +106,11 @@ final class KernelWatchTable {
         return api.addWatch(inotifyFd, NativePath.ofDescriptor(fd), mask | IN_ONLYDIR | IN_MASK_ADD);
     }
 
+    /** As {@link #probe}, for the directory at a path, not followed if a link. */
+    int probeAt(NativePath path, int mask) throws InotifyException {
+        return api.addWatch(inotifyFd, path, mask | IN_ONLYDIR | IN_MASK_ADD | IN_DONT_FOLLOW);
+    }
+
     /** Removes the kernel watch a {@link #probe} made, unless a directory was attached to it since. */
     void dropProbe(int wd) {
         if (watches.get(wd) != null) {

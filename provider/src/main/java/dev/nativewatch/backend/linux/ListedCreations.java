@@ -35,7 +35,7 @@ final class ListedCreations {
         listed = new ArrayList<>();
         for (Listed entry : now) {
             InotifyWatch owner = entry.dir().owner;
-            if (!entry.dir().detached && !owner.isReleased()) {
+            if (!entry.dir().detached && !owner.isReleased() && !owner.isOutOfStep()) {
                 owner.report(Change.CREATED, entry.dir().relativeOf(entry.name()));
             }
         }

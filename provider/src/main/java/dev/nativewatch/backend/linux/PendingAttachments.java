@@ -2,6 +2,7 @@ package dev.nativewatch.backend.linux;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -9,8 +10,10 @@ import java.util.Set;
  * What a registration catches up on once the queue has been read empty and its model has taken in every rename:
  * directories that entered the tree while the path to their parent was stale (renames of the parent, or of a
  * directory above it, were still queued), and directories whose subdirectories may differ from the model (to be
- * reconciled with what they hold). One that still cannot be done after {@link #MAX_ATTEMPTS} tries means the model
- * no longer matches the tree. Confined to the poller thread.
+ * reconciled with what they hold), and directories whose place in the model was set while events were still queued
+ * (attached by a path read ahead of those events, or moved by a rename read after the tree changed again), whose
+ * place is confirmed once the model has taken in every event. One that still cannot be done after
+ * {@link #MAX_ATTEMPTS} tries means the model no longer matches the tree. Confined to the poller thread.
  */
 final class PendingAttachments {
 
@@ -33,6 +36,10 @@ final class PendingAttachments {
     private List<Pending> pending = new ArrayList<>();
     /** The directories {@link #pending} holds to reconcile, so that each is there once however often suspected. */
     private final Set<WatchedDirectory> toReconcile = new HashSet<>();
+    /** Directories whose place in the model is to be confirmed; see {@link #confirm}. */
+    private Set<WatchedDirectory> toConfirm = new LinkedHashSet<>();
+    /** How many times confirming found events queued meanwhile, and so proved nothing. */
+    private int busyConfirmations;
 
     void add(WatchedDirectory parent, String name, boolean report) {
         pending.add(new Pending(parent, name, report, 0, 0));
@@ -45,8 +52,35 @@ final class PendingAttachments {
         }
     }
 
+    /** The place of {@code dir} in the model is to be confirmed once the model has taken in every event. */
+    void confirm(WatchedDirectory dir) {
+        toConfirm.add(dir);
+    }
+
     boolean isEmpty() {
-        return pending.isEmpty();
+        return pending.isEmpty() && toConfirm.isEmpty();
+    }
+
+    /** @return the directories to confirm, leaving none; those not confirmed are added back by {@link #unconfirmed} */
+    Set<WatchedDirectory> takeConfirmations() {
+        Set<WatchedDirectory> taken = toConfirm;
+        toConfirm = new LinkedHashSet<>();
+        return taken;
+    }
+
+    /**
+     * Confirming {@code dirs} found events queued meanwhile: they are confirmed again later.
+     *
+     * @return false once that has happened {@link #MAX_BUSY_ATTEMPTS} times in a row
+     */
+    boolean unconfirmed(Set<WatchedDirectory> dirs) {
+        toConfirm.addAll(dirs);
+        return ++busyConfirmations < MAX_BUSY_ATTEMPTS;
+    }
+
+    /** Every place was confirmed. */
+    void confirmed() {
+        busyConfirmations = 0;
     }
 
     /** @return what was pending, leaving nothing; what fails again is added back with {@link #retry} */
@@ -78,5 +112,7 @@ final class PendingAttachments {
     void clear() {
         pending.clear();
         toReconcile.clear();
+        toConfirm.clear();
+        busyConfirmations = 0;
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Attaches the directories that enter a registration's tree after it was walked, and reconciles the model with a
@@ -75,6 +76,7 @@ final class TreeReconciler {
         }
         WatchedDirectory child = walker.attachChild(parent, name, childFd, false);
         if (child != null) {
+            owner.confirmLater(child);
             walker.walk(child, childFd, report, false);
         }
     }
@@ -123,6 +125,48 @@ final class TreeReconciler {
         }
     }
 
+    /**
+     * Confirms that each of {@code dirs} is where the model's path for it leads. Only a look taken with no event
+     * queued meanwhile proves anything: the model has then taken in every change made before the look.
+     *
+     * @return {@link #DONE}; {@link #STALE} naming a directory that is not at its path (the model is out of step);
+     * or {@link #BUSY} if events were queued meanwhile, so that the caller tries again once they have been read
+     */
+    Confirmation confirm(Set<WatchedDirectory> dirs) {
+        List<Integer> probes = new ArrayList<>();
+        WatchedDirectory misplaced = null;
+        try {
+            for (WatchedDirectory dir : dirs) {
+                if (!dir.detached && misplaced == null && !isAtItsPath(dir, probes)) {
+                    misplaced = dir;
+                }
+            }
+            if (engine.eventsQueued()) {
+                return new Confirmation(BUSY, null);
+            }
+            return new Confirmation(misplaced == null ? DONE : STALE, misplaced);
+        } finally {
+            probes.forEach(engine.kernelWatches()::dropProbe); // after the check: removing a probe queues an event
+        }
+    }
+
+    /** The outcome of {@link #confirm}, and the directory found out of place when it is {@link #STALE}. */
+    record Confirmation(int outcome, WatchedDirectory misplaced) {
+    }
+
+    private boolean isAtItsPath(WatchedDirectory dir, List<Integer> probes) {
+        if (dir.kernel == null) {
+            return false;
+        }
+        try {
+            int wd = engine.kernelWatches().probeAt(owner.nativePathOf(dir), dir.kernel.mask);
+            probes.add(wd);
+            return wd == dir.kernel.wd;
+        } catch (InotifyException e) {
+            return false; // gone, or no longer a directory, at that path
+        }
+    }
+
     /** Puts each subdirectory's kernel name in {@code seen}, with the watch descriptor a probe of it gave. */
     private void look(WatchedDirectory dir, int fd, Map<String, Integer> seen) {
         int mask = InotifyMasks.of(owner.spec(), false);
@@ -159,6 +203,7 @@ final class TreeReconciler {
             attachNamed(dir, fd, name);
         } else if (!dir.isWithin(holder)) {
             holder.moveTo(dir, name);
+            owner.confirmLater(holder);
         } else {
             owner.outOfStep("the model has " + dir + " under " + holder + ", which it holds");
         }
@@ -172,6 +217,7 @@ final class TreeReconciler {
         try {
             WatchedDirectory child = walker.attachChild(dir, name, childFd, false);
             if (child != null) {
+                owner.confirmLater(child);
                 walker.walk(child, childFd, true, false);
             }
         } finally {

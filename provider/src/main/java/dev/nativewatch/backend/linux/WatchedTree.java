@@ -1,6 +1,7 @@
 package dev.nativewatch.backend.linux;
 
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * The model of one registration's tree: its directories, each attached to the kernel watch that reports on it, by
@@ -122,6 +123,7 @@ final class WatchedTree {
             owner.outOfStep("the model would move " + moved + " under itself");
         } else {
             moved.moveTo(to, toName);
+            confirmLater(moved);
         }
     }
 
@@ -188,13 +190,30 @@ final class WatchedTree {
     }
 
     /**
+     * The place of {@code dir} in the model was set while later events may still have been queued: by a path read
+     * ahead of them, or by a rename read after the tree changed again. It is confirmed once events are read.
+     */
+    void confirmLater(WatchedDirectory dir) {
+        pending.confirm(dir);
+        engine.catchUpLater(owner);
+    }
+
+    /**
      * The queue has been read empty, so the model has taken in every rename that was queued: a displaced directory
-     * no exchange claimed was replaced, and what waited for paths to be known is done now.
+     * no exchange claimed was replaced, what waited for paths to be known is done now, and the places set ahead of
+     * the events are confirmed.
      */
     void catchUp() {
         settle();
+        attemptPending();
+        if (!owner.isOutOfStep()) {
+            confirmPlaces();
+        }
+    }
+
+    private void attemptPending() {
         for (PendingAttachments.Pending next : pending.takeAll()) {
-            if (owner.isReleased()) {
+            if (owner.isReleased() || owner.isOutOfStep()) {
                 return;
             }
             int outcome = next.parent().detached ? TreeReconciler.DONE : attempt(next);
@@ -207,6 +226,28 @@ final class WatchedTree {
                         ? next.parent() + " kept changing while it was being checked against the model"
                         : "the path of " + next.parent() + " does not lead to it once every rename is read");
             }
+        }
+    }
+
+    /**
+     * A directory not at the place the model gives it, once every event is read, means the model took an event for
+     * the wrong directory: one whose name had been taken over by the time the model looked it up.
+     */
+    private void confirmPlaces() {
+        Set<WatchedDirectory> places = pending.takeConfirmations();
+        if (places.isEmpty()) {
+            return;
+        }
+        TreeReconciler.Confirmation confirmation = reconciler.confirm(places);
+        if (confirmation.outcome() == TreeReconciler.DONE) {
+            pending.confirmed();
+        } else if (confirmation.outcome() == TreeReconciler.STALE) {
+            rootMoved = true;
+            if (followsRoot()) {
+                owner.outOfStep(confirmation.misplaced() + " is not where the model has it once every event is read");
+            }
+        } else if (!pending.unconfirmed(places)) {
+            owner.outOfStep("the tree kept changing while the places of directories were being confirmed");
         }
     }
 

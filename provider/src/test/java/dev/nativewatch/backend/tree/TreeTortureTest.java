@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A subtree watch under random tree changes (see {@link TortureRun}): fixed seeds in every build (or those of
  * {@code -Dnativewatch.torture.seeds=S1,S2}), and, with {@code -Dnativewatch.torture.minutes=N}, a soak with new
- * seeds for that long. {@code -Dnativewatch.torture.names=plain} keeps every name plain ASCII.
+ * seeds for that long, on every backend or those of {@code -Dnativewatch.torture.backends=INOTIFY,POLLING}.
+ * {@code -Dnativewatch.torture.names=plain} keeps every name plain ASCII.
  */
 class TreeTortureTest {
 
@@ -33,6 +34,7 @@ class TreeTortureTest {
 
     /** Replays given seeds instead of the fixed ones, such as a soak's failing seed: a comma-separated list. */
     static final String SEEDS_PROPERTY = "nativewatch.torture.seeds";
+    static final String BACKENDS_PROPERTY = "nativewatch.torture.backends";
 
     static Stream<Arguments> fixedSeeds() {
         String given = System.getProperty(SEEDS_PROPERTY, "");
@@ -55,7 +57,8 @@ class TreeTortureTest {
     void soak(@TempDir Path temp) throws Exception {
         double minutes = Double.parseDouble(System.getProperty(SOAK_PROPERTY, "0"));
         Assumptions.assumeTrue(minutes > 0, "a soak runs only when -D" + SOAK_PROPERTY + "=MINUTES is set");
-        List<WatchBackend> backends = Stream.of(WatchBackend.values()).filter(TreeTortureTest::available).toList();
+        List<WatchBackend> backends = Stream.of(WatchBackend.values()).filter(TreeTortureTest::chosen)
+                .filter(TreeTortureTest::available).toList();
         Assumptions.assumeFalse(backends.isEmpty(), "no backend of these tests is available here");
         long end = System.nanoTime() + Duration.ofSeconds((long) (minutes * 60)).toNanos();
         Random seeds = new Random();
@@ -83,6 +86,12 @@ class TreeTortureTest {
         counts.forEach((backend, c) -> System.out.println("soak: " + backend + ": " + c[0] + " runs, " + c[1]
                 + " exact, " + c[2] + " with a signalled loss, " + c[3] + " failed, " + c[4] + " probes reported"));
         assertTrue(failures.isEmpty(), "failing seeds: " + failures);
+    }
+
+    /** {@code -Dnativewatch.torture.backends=INOTIFY} soaks one backend only; every one by default. */
+    private static boolean chosen(WatchBackend backend) {
+        String chosen = System.getProperty(BACKENDS_PROPERTY, "");
+        return chosen.isBlank() || List.of(chosen.split(",")).contains(backend.name());
     }
 
     private static boolean available(WatchBackend backend) {
