@@ -230,6 +230,11 @@ final class InotifyWatch implements DirectoryWatch {
         }
     }
 
+    /** See {@link WatchedTree#homeless}. */
+    void homeless(WatchedDirectory dir) {
+        tree.homeless(dir);
+    }
+
     /** See {@link WatchedTree#confirmLater}. */
     void confirmLater(WatchedDirectory dir) {
         tree.confirmLater(dir);

@@ -53,6 +53,11 @@ final class KernelWatchTable {
         watches.remove(kernel.wd, kernel);
     }
 
+    /** @return whether the directory's watch is still in the kernel, as far as this table knows; see below */
+    boolean isLive(WatchedDirectory dir) {
+        return dir.kernel != null && isCurrent(dir.kernel);
+    }
+
     /**
      * @return whether the watch is still in the kernel as far as this table knows: a watch leaves the table when it
      * is removed, by the kernel or by {@link #detach}, and a descriptor added again gets a new {@link KernelWatch}

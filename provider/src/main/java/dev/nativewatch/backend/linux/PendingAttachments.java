@@ -38,6 +38,8 @@ final class PendingAttachments {
     private final Set<WatchedDirectory> toReconcile = new HashSet<>();
     /** Directories whose place in the model is to be confirmed; see {@link #confirm}. */
     private Set<WatchedDirectory> toConfirm = new LinkedHashSet<>();
+    /** Directories reconciling took from their places that are still to be found; see {@link WatchedTree#homeless}. */
+    private List<WatchedDirectory> homeless = new ArrayList<>();
     /** How many times confirming found events queued meanwhile, and so proved nothing. */
     private int busyConfirmations;
 
@@ -57,8 +59,24 @@ final class PendingAttachments {
         toConfirm.add(dir);
     }
 
+    void homeless(WatchedDirectory dir) {
+        homeless.add(dir);
+    }
+
+    /** @return the homeless directories, leaving none */
+    List<WatchedDirectory> takeHomeless() {
+        List<WatchedDirectory> taken = homeless;
+        homeless = new ArrayList<>();
+        return taken;
+    }
+
+    /** @return whether a directory is to be reconciled, which may find a homeless one */
+    boolean reconciles() {
+        return !toReconcile.isEmpty();
+    }
+
     boolean isEmpty() {
-        return pending.isEmpty() && toConfirm.isEmpty();
+        return pending.isEmpty() && toConfirm.isEmpty() && homeless.isEmpty();
     }
 
     /** @return the directories to confirm, leaving none; those not confirmed are added back by {@link #unconfirmed} */
@@ -113,6 +131,7 @@ final class PendingAttachments {
         pending.clear();
         toReconcile.clear();
         toConfirm.clear();
+        homeless.clear();
         busyConfirmations = 0;
     }
 }

@@ -113,11 +113,7 @@ final class TreeReconciler {
                     unlinked.add(child);
                 }
             }
-            for (WatchedDirectory gone : unlinked) {
-                if (gone.parent() == null || gone.parent().child(gone.name()) != gone) {
-                    walker.release(gone);
-                }
-            }
+            unlinked.forEach(this::displaced);
             return DONE;
         } finally {
             seen.values().forEach(engine.kernelWatches()::dropProbe);
@@ -164,6 +160,22 @@ final class TreeReconciler {
             return wd == dir.kernel.wd;
         } catch (InotifyException e) {
             return false; // gone, or no longer a directory, at that path
+        }
+    }
+
+    /**
+     * A directory that reconciling took from its place. Unless it was put in another place meanwhile, it is released
+     * if it was deleted (the kernel removed its watch) or left out by an exclusion; one that still exists is
+     * somewhere the model has not looked, and waits for the other reconciles ({@link WatchedTree#homeless}).
+     */
+    private void displaced(WatchedDirectory dir) {
+        if (dir.isPlaced()) {
+            return;
+        }
+        if (engine.kernelWatches().isLive(dir) && !walker.excluded(dir.parent(), dir.name())) {
+            owner.homeless(dir);
+        } else {
+            walker.release(dir);
         }
     }
 

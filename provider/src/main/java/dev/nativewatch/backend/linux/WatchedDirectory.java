@@ -120,6 +120,11 @@ final class WatchedDirectory {
         return removed;
     }
 
+    /** @return whether its parent has it as its child of its name (the registered directory: whether watched) */
+    boolean isPlaced() {
+        return !detached && (parent == null || parent.child(name) == this);
+    }
+
     /** Detaches this directory from its parent, if it is still the parent's child of that name. */
     void unlink() {
         if (parent != null && parent.child(name) == this) {

@@ -206,8 +206,37 @@ final class WatchedTree {
     void catchUp() {
         settle();
         attemptPending();
+        placeHomeless();
         if (!owner.isOutOfStep()) {
             confirmPlaces();
+        }
+    }
+
+    /**
+     * A reconcile found a directory that still exists away from its place, with no event to say where it went: it
+     * waits while other directories are still to be reconciled, which may find it and put it in its place.
+     */
+    void homeless(WatchedDirectory dir) {
+        pending.homeless(dir);
+        engine.catchUpLater(owner);
+    }
+
+    /**
+     * Releases the homeless directories deleted meanwhile; one still homeless once nothing is left to reconcile
+     * means that the model has lost it.
+     */
+    private void placeHomeless() {
+        for (WatchedDirectory dir : pending.takeHomeless()) {
+            if (dir.isPlaced() || owner.isOutOfStep() || owner.isReleased()) {
+                continue;
+            }
+            if (!engine.kernelWatches().isLive(dir)) {
+                walker.release(dir);
+            } else if (pending.reconciles()) {
+                pending.homeless(dir);
+            } else {
+                owner.outOfStep(dir + " is no longer where the model has it, and not where the model has looked");
+            }
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -76,9 +77,15 @@ final class TortureRun {
         checkModel();
         try (Watching watching = new Watching(backend)) {
             WatchKey key = watching.registerTree(root);
+            Random lag = new Random(seed);
             for (int batch = 1; batch <= batches; batch++) {
-                mutator.note("batch " + batch + ":");
-                mutator.mutate(changes);
+                if (lag.nextBoolean()) {
+                    mutator.note("batch " + batch + " (the watcher held back):");
+                    mutateHoldingBack(key, changes);
+                } else {
+                    mutator.note("batch " + batch + ":");
+                    mutator.mutate(changes);
+                }
                 checkModel();
                 watching.awaitQuiet(QUIET, QUIET_AT_MOST);
                 if (!probe(watching, key, batch)) {
@@ -87,6 +94,19 @@ final class TortureRun {
             }
         }
         return Outcome.EXACT;
+    }
+
+    /**
+     * Makes the changes while the watcher cannot deliver: the service's poller hands events to the key under the
+     * key's monitor, so holding it stops the poller at the batch's first event. Every later event of the batch then
+     * waits in the kernel's queue and is read once the tree already has its final shape, the hardest case for a
+     * watcher that looks at the tree to follow it. Where a key did not use its monitor so, the batch would simply
+     * run as any other.
+     */
+    private void mutateHoldingBack(WatchKey key, int changes) throws IOException {
+        synchronized (key) {
+            mutator.mutate(changes);
+        }
     }
 
     private void checkModel() throws IOException {
