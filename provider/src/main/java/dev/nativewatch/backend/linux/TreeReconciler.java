@@ -179,6 +179,27 @@ final class TreeReconciler {
         }
     }
 
+    /**
+     * Releases the homeless directories deleted meanwhile; one still homeless once nothing is left to reconcile
+     * means that the model has lost it.
+     */
+    void placeHomeless(PendingAttachments pending) {
+        for (WatchedDirectory dir : pending.takeHomeless()) {
+            if (dir.isPlaced()) {
+                continue;
+            }
+            boolean lost = engine.kernelWatches().isLive(dir) && !owner.isOutOfStep() && !owner.isReleased();
+            if (lost && pending.reconciles()) {
+                pending.homeless(dir);
+                continue;
+            }
+            walker.release(dir); // no event of it can be reported under a path any more
+            if (lost) {
+                owner.outOfStep(dir + " is no longer where the model has it, and not where the model has looked");
+            }
+        }
+    }
+
     /** Puts each subdirectory's kernel name in {@code seen}, with the watch descriptor a probe of it gave. */
     private void look(WatchedDirectory dir, int fd, Map<String, Integer> seen) {
         int mask = InotifyMasks.of(owner.spec(), false);

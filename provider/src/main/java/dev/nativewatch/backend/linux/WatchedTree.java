@@ -206,7 +206,7 @@ final class WatchedTree {
     void catchUp() {
         settle();
         attemptPending();
-        placeHomeless();
+        reconciler.placeHomeless(pending);
         if (!owner.isOutOfStep()) {
             confirmPlaces();
         }
@@ -219,25 +219,6 @@ final class WatchedTree {
     void homeless(WatchedDirectory dir) {
         pending.homeless(dir);
         engine.catchUpLater(owner);
-    }
-
-    /**
-     * Releases the homeless directories deleted meanwhile; one still homeless once nothing is left to reconcile
-     * means that the model has lost it.
-     */
-    private void placeHomeless() {
-        for (WatchedDirectory dir : pending.takeHomeless()) {
-            if (dir.isPlaced() || owner.isOutOfStep() || owner.isReleased()) {
-                continue;
-            }
-            if (!engine.kernelWatches().isLive(dir)) {
-                walker.release(dir);
-            } else if (pending.reconciles()) {
-                pending.homeless(dir);
-            } else {
-                owner.outOfStep(dir + " is no longer where the model has it, and not where the model has looked");
-            }
-        }
     }
 
     private void attemptPending() {
@@ -300,7 +281,7 @@ final class WatchedTree {
      * @return false if the registered directory cannot be opened at its path
      */
     boolean rebuild(boolean subtree) {
-        pending.clear();
+        forgetPending();
         settle();
         rootMoved = true;
         if (!followsRoot()) {
@@ -327,6 +308,12 @@ final class WatchedTree {
             engine.closeQuietly(fd);
         }
         return true;
+    }
+
+    /** Drops what was to be caught up on; homeless directories, which no walk of the tree reaches, are released. */
+    private void forgetPending() {
+        pending.takeHomeless().forEach(walker::release);
+        pending.clear();
     }
 
     /** Walks the tree under the registered directory, as when a plain registration becomes a subtree one. */
@@ -358,7 +345,7 @@ final class WatchedTree {
 
     /** Detaches every directory. */
     void release() {
-        pending.clear();
+        forgetPending();
         if (displaced != null) {
             walker.release(displaced.dir());
             displaced = null;
