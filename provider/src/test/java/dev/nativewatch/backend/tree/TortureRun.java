@@ -1,7 +1,5 @@
 package dev.nativewatch.backend.tree;
 
-import dev.nativewatch.NativeWatch;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,24 +46,49 @@ final class TortureRun {
         }
     }
 
-    private final WatchBackend backend;
+    /** What a run watches the tree with and changes it with, and its name in messages. */
+    record Subject(String name, WatchingFactory watching, ChangesFactory changes) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    interface WatchingFactory {
+        Watching open() throws IOException;
+    }
+
+    interface ChangesFactory {
+        TreeChanges create(long seed, Path root, Path outside);
+    }
+
+    private final Subject subject;
     private final long seed;
     private final Path root;
     private final Path outside;
-    private final TreeMutator mutator;
+    private final TreeChanges mutator;
     private int probesReported;
 
-    private TortureRun(WatchBackend backend, long seed, Path temp) throws IOException {
-        this.backend = backend;
+    private TortureRun(Subject subject, long seed, Path temp) throws IOException {
+        this.subject = subject;
         this.seed = seed;
         this.root = Files.createDirectory(temp.resolve("root"));
         this.outside = Files.createDirectory(temp.resolve("outside"));
-        this.mutator = new TreeMutator(seed, root, outside);
+        this.mutator = subject.changes().create(seed, root, outside);
+    }
+
+    /** The subject of a Linux backend: every change {@link TreeMutator} makes. */
+    static Subject subject(WatchBackend backend) {
+        return new Subject(backend.toString(), () -> new Watching(backend), TreeMutator::new);
     }
 
     /** Runs {@code batches} batches of {@code changes} changes each in a new tree under {@code temp}. */
     static Result run(WatchBackend backend, long seed, Path temp, int batches, int changes) throws Exception {
-        TortureRun run = new TortureRun(backend, seed, temp);
+        return run(subject(backend), seed, temp, batches, changes);
+    }
+
+    static Result run(Subject subject, long seed, Path temp, int batches, int changes) throws Exception {
+        TortureRun run = new TortureRun(subject, seed, temp);
         Outcome outcome = run.run(batches, changes);
         return new Result(outcome, run.probesReported);
     }
@@ -74,11 +97,12 @@ final class TortureRun {
         mutator.note("before registering:");
         mutator.mutate(changes);
         checkModel();
-        try (Watching watching = new Watching(backend)) {
+        try (Watching watching = subject.watching().open()) {
             WatchKey key = watching.registerTree(root);
+            mutator.watchedBy(watching);
             for (int batch = 1; batch <= batches; batch++) {
                 mutator.note("batch " + batch + ":");
-                mutator.mutate(changes);
+                mutate(watching, changes);
                 checkModel();
                 watching.awaitQuiet(QUIET, QUIET_AT_MOST);
                 if (!probe(watching, key, batch)) {
@@ -87,6 +111,15 @@ final class TortureRun {
             }
         }
         return Outcome.EXACT;
+    }
+
+    /** Makes the changes; a change that the watch failed to report fails the run with the log and the events. */
+    private void mutate(Watching watching, int changes) throws Exception {
+        try {
+            mutator.mutate(changes);
+        } catch (AssertionError unreported) {
+            throw failure(unreported.getMessage(), watching.events());
+        }
     }
 
     private void checkModel() throws IOException {
@@ -159,7 +192,7 @@ final class TortureRun {
         if (context == null) {
             return java.util.Optional.empty();
         }
-        Path watched = NativeWatch.path(root);
+        Path watched = Watching.inFileSystemOf(context, root);
         boolean dotted = false;
         for (Path name : context) {
             String s = name.toString();
@@ -193,7 +226,7 @@ final class TortureRun {
     }
 
     private AssertionError failure(String what, List<Watching.Event> events) {
-        String message = backend + " seed " + seed + ": " + what
+        String message = subject + " seed " + seed + ": " + what
                 + "\nmutations (rerun with this seed to replay them):\n  " + String.join("\n  ", mutator.log())
                 + (events == null ? "" : "\nevents:\n  " + events.stream().map(Watching.Event::toString)
                 .collect(Collectors.joining("\n  ")));
