@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * What changes a real tree in a {@link TortureRun}, keeping a {@link TreeModel} of it and a log of what it did,
- * such as {@link TreeMutator}, with every change the kernel can make.
+ * What changes a real tree in a {@link TortureRun}, keeping a {@link TreeModel} of it and a log of what it did:
+ * {@link TreeMutator} with every change the kernel can make, {@link WineTreeMutator} with those Wine follows.
  */
 interface TreeChanges {
 
