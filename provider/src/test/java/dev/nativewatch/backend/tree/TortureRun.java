@@ -1,7 +1,5 @@
 package dev.nativewatch.backend.tree;
 
-import dev.nativewatch.NativeWatch;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,24 +47,49 @@ final class TortureRun {
         }
     }
 
-    private final WatchBackend backend;
+    /** What a run watches the tree with and changes it with, and its name in messages. */
+    record Subject(String name, WatchingFactory watching, ChangesFactory changes) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    interface WatchingFactory {
+        Watching open() throws IOException;
+    }
+
+    interface ChangesFactory {
+        TreeChanges create(long seed, Path root, Path outside);
+    }
+
+    private final Subject subject;
     private final long seed;
     private final Path root;
     private final Path outside;
-    private final TreeMutator mutator;
+    private final TreeChanges mutator;
     private int probesReported;
 
-    private TortureRun(WatchBackend backend, long seed, Path temp) throws IOException {
-        this.backend = backend;
+    private TortureRun(Subject subject, long seed, Path temp) throws IOException {
+        this.subject = subject;
         this.seed = seed;
         this.root = Files.createDirectory(temp.resolve("root"));
         this.outside = Files.createDirectory(temp.resolve("outside"));
-        this.mutator = new TreeMutator(seed, root, outside);
+        this.mutator = subject.changes().create(seed, root, outside);
+    }
+
+    /** The subject of a Linux backend: every change {@link TreeMutator} makes. */
+    static Subject subject(WatchBackend backend) {
+        return new Subject(backend.toString(), () -> new Watching(backend), TreeMutator::new);
     }
 
     /** Runs {@code batches} batches of {@code changes} changes each in a new tree under {@code temp}. */
     static Result run(WatchBackend backend, long seed, Path temp, int batches, int changes) throws Exception {
-        TortureRun run = new TortureRun(backend, seed, temp);
+        return run(subject(backend), seed, temp, batches, changes);
+    }
+
+    static Result run(Subject subject, long seed, Path temp, int batches, int changes) throws Exception {
+        TortureRun run = new TortureRun(subject, seed, temp);
         Outcome outcome = run.run(batches, changes);
         return new Result(outcome, run.probesReported);
     }
@@ -75,17 +98,14 @@ final class TortureRun {
         mutator.note("before registering:");
         mutator.mutate(changes);
         checkModel();
-        try (Watching watching = new Watching(backend)) {
+        try (Watching watching = subject.watching().open()) {
             WatchKey key = watching.registerTree(root);
+            mutator.watchedBy(watching);
             Random lag = new Random(seed);
             for (int batch = 1; batch <= batches; batch++) {
-                if (lag.nextBoolean()) {
-                    mutator.note("batch " + batch + " (the watcher held back):");
-                    mutateHoldingBack(key, changes);
-                } else {
-                    mutator.note("batch " + batch + ":");
-                    mutator.mutate(changes);
-                }
+                boolean heldBack = mutator.canBeHeldBack() && lag.nextBoolean();
+                mutator.note("batch " + batch + (heldBack ? " (the watcher held back):" : ":"));
+                mutate(watching, heldBack ? key : null, changes);
                 checkModel();
                 watching.awaitQuiet(QUIET, QUIET_AT_MOST);
                 if (!probe(watching, key, batch)) {
@@ -97,15 +117,25 @@ final class TortureRun {
     }
 
     /**
-     * Makes the changes while the watcher cannot deliver: the service's poller hands events to the key under the
-     * key's monitor, so holding it stops the poller at the batch's first event. Every later event of the batch then
-     * waits in the kernel's queue and is read once the tree already has its final shape, the hardest case for a
-     * watcher that looks at the tree to follow it. Where a key did not use its monitor so, the batch would simply
-     * run as any other.
+     * Makes the changes; a change that the watch failed to report fails the run with the log and the events.
+     *
+     * @param holdBack null, or the key whose monitor is held while the changes are made: the service's poller hands
+     *                 events to the key under it, so holding it stops the poller at the batch's first event. Every
+     *                 later event of the batch then waits in the kernel's queue and is read once the tree already
+     *                 has its final shape, the hardest case for a watcher that looks at the tree to follow it. Where
+     *                 a key did not use its monitor so, the batch would simply run as any other.
      */
-    private void mutateHoldingBack(WatchKey key, int changes) throws IOException {
-        synchronized (key) {
-            mutator.mutate(changes);
+    private void mutate(Watching watching, WatchKey holdBack, int changes) throws Exception {
+        try {
+            if (holdBack == null) {
+                mutator.mutate(changes);
+            } else {
+                synchronized (holdBack) {
+                    mutator.mutate(changes);
+                }
+            }
+        } catch (AssertionError unreported) {
+            throw failure(unreported.getMessage(), watching.events());
         }
     }
 
@@ -179,7 +209,7 @@ final class TortureRun {
         if (context == null) {
             return java.util.Optional.empty();
         }
-        Path watched = NativeWatch.path(root);
+        Path watched = Watching.inFileSystemOf(context, root);
         boolean dotted = false;
         for (Path name : context) {
             String s = name.toString();
@@ -213,7 +243,7 @@ final class TortureRun {
     }
 
     private AssertionError failure(String what, List<Watching.Event> events) {
-        String message = backend + " seed " + seed + ": " + what
+        String message = subject + " seed " + seed + ": " + what
                 + "\nmutations (rerun with this seed to replay them):\n  " + String.join("\n  ", mutator.log())
                 + (events == null ? "" : "\nevents:\n  " + events.stream().map(Watching.Event::toString)
                 .collect(Collectors.joining("\n  ")));

@@ -15,7 +15,7 @@ import java.util.Random;
  * and a log of what it did. Entries moved out of the tree go to a sibling directory, {@code outside}, which is
  * also where subtrees are built before they are moved in.
  */
-final class TreeMutator {
+final class TreeMutator implements TreeChanges {
 
     /**
      * {@code -Dnativewatch.torture.names=plain} gives every entry a plain ASCII name, to tell failures of the
@@ -37,24 +37,29 @@ final class TreeMutator {
         this.outside = RawPaths.latin1(RawPaths.bytes(outside));
     }
 
-    TreeModel model() {
+    @Override
+    public TreeModel model() {
         return model;
     }
 
-    List<String> log() {
+    @Override
+    public List<String> log() {
         return log;
     }
 
-    void note(String line) {
+    @Override
+    public void note(String line) {
         log.add(line);
     }
 
-    byte[] absolute(String relative) {
+    @Override
+    public byte[] absolute(String relative) {
         return RawPaths.bytes(relative.isEmpty() ? root : root + "/" + relative);
     }
 
     /** Makes {@code count} random changes, each logged before it is made. */
-    void mutate(int count) throws IOException {
+    @Override
+    public void mutate(int count) throws IOException {
         for (int i = 0; i < count; i++) {
             mutateOnce();
         }

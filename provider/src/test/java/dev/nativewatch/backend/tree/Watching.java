@@ -2,6 +2,7 @@ package dev.nativewatch.backend.tree;
 
 import dev.nativewatch.ExtendedModifiers;
 import dev.nativewatch.NativeWatch;
+import dev.nativewatch.spi.NativeWatchPath;
 
 import java.io.IOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -46,7 +47,12 @@ final class Watching implements AutoCloseable {
     private Throwable readerFailure;
 
     Watching(WatchBackend backend) throws IOException {
-        service = backend.newService();
+        this(backend.newService());
+    }
+
+    /** Reads {@code service}, a nativewatch service of the default file system, until it is closed. */
+    Watching(WatchService service) {
+        this.service = service;
         reader = new Thread(this::read, "tree-test-reader");
         reader.setDaemon(true);
         reader.start();
@@ -162,11 +168,19 @@ final class Watching implements AutoCloseable {
             return null;
         }
         try {
-            Path resolved = NativeWatch.path(base).resolve(context);
+            Path resolved = inFileSystemOf(context, base).resolve(context);
             return Files.readAttributes(resolved, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
         } catch (IOException | RuntimeException gone) {
             return null;
         }
+    }
+
+    /**
+     * @return the default-file-system {@code path} in the file system of an event's {@code context}: a service
+     * made by {@link NativeWatch} gives nativewatch's paths, one built on a backend directly may give the JDK's
+     */
+    static Path inFileSystemOf(Path context, Path path) {
+        return context instanceof NativeWatchPath ? NativeWatch.path(path) : path;
     }
 
     /** @return the file key of an existing entry, not following a final link */

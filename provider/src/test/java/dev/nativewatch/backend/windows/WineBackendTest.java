@@ -52,7 +52,7 @@ class WineBackendTest {
     void start() throws IOException {
         bridge = WineFixture.bridge();
         // Records what the bridge still holds when the engine closes its Win32Io, before the helper exits.
-        Win32Io.Factory recording = () -> new Spy(bridge.open(), statsAtClose, buffers);
+        Win32Io.Factory recording = () -> new RecordingWin32Io(bridge.open(), statsAtClose, buffers);
         service = new NativeWatchService(new WindowsBackend(recording, Duration.ofMillis(200)),
                 FileSystems.getDefault(), relative -> relative);
         collector = new EventCollector(service);
@@ -148,6 +148,34 @@ class WineBackendTest {
         Files.createFile(dir.resolve("sentinel"));
         List<String> events = collector.until("ENTRY_CREATE sentinel");
         assertFalse(events.contains("ENTRY_CREATE old/deep/missed"), "Wine started reporting these: " + events);
+    }
+
+    @Test
+    @DisplayName("wine reports changes inside a renamed subdirectory under its old name (Windows: the new one)")
+    void wineReportsChangesInsideARenamedSubdirectoryUnderItsOldName() throws Exception {
+        register(dir, kinds(ENTRY_CREATE, ENTRY_DELETE), ExtendedModifiers.SUBTREE);
+        Files.createDirectory(dir.resolve("a"));
+        collector.until("ENTRY_CREATE a");
+        Files.move(dir.resolve("a"), dir.resolve("b"));
+        collector.until("ENTRY_CREATE b");
+        Files.createFile(dir.resolve("b/f"));
+        collector.until("ENTRY_CREATE a/f");
+        assertTrue(written(FileNotifyDecoder.FILE_ACTION_ADDED, "a\\f"), "the old name is in Wine's own buffer");
+    }
+
+    @Test
+    @DisplayName("wine goes on reporting a subdirectory moved out of the tree, under its old name (Windows: nothing)")
+    void wineGoesOnReportingASubdirectoryMovedOutOfTheTree() throws Exception {
+        Path root = Files.createDirectory(dir.resolve("root"));
+        Path outside = Files.createDirectory(dir.resolve("outside"));
+        register(root, kinds(ENTRY_CREATE, ENTRY_DELETE), ExtendedModifiers.SUBTREE);
+        Files.createDirectory(root.resolve("a"));
+        collector.until("ENTRY_CREATE a");
+        Files.move(root.resolve("a"), outside.resolve("a"));
+        collector.until("ENTRY_DELETE a");
+        Files.createFile(outside.resolve("a/f"));
+        collector.until("ENTRY_CREATE a/f");
+        assertTrue(written(FileNotifyDecoder.FILE_ACTION_ADDED, "a\\f"), "the old name is in Wine's own buffer");
     }
 
     @Test
@@ -326,6 +354,14 @@ class WineBackendTest {
         collector.until(seen -> seen.contains("ENTRY_SECURITY f") && seen.contains("ENTRY_ATTRIBUTES f"));
     }
 
+    /** @return whether a completed read's buffer held this record, as the helper passed it on */
+    private boolean written(int action, String name) {
+        synchronized (buffers) {
+            return buffers.stream().anyMatch(b -> FileNotifyDecoder.decode(b, 0, b.length).records()
+                    .contains(new FileNotifyDecoder.NotifyRecord(action, name)));
+        }
+    }
+
     private static List<String> creates(List<String> names) {
         return names.stream().map(name -> "ENTRY_CREATE " + name).toList();
     }
@@ -333,49 +369,5 @@ class WineBackendTest {
     private static List<String> afterOverflow(List<String> events) {
         int overflow = events.indexOf("OVERFLOW null");
         return overflow < 0 ? List.of() : events.subList(overflow + 1, events.size());
-    }
-
-    /**
-     * Hands every call through, keeps the raw buffers of completed reads, and notes the helper's counts when the
-     * engine closes it.
-     */
-    private static final class Spy implements Win32Io {
-        private final WineBridgeIo io;
-        private final List<WineBridgeIo.Stats> statsAtClose;
-        private final List<byte[]> buffers;
-
-        Spy(WineBridgeIo io, List<WineBridgeIo.Stats> statsAtClose, List<byte[]> buffers) {
-            this.io = io;
-            this.statsAtClose = statsAtClose;
-            this.buffers = buffers;
-        }
-
-        @Override public String win32Path(Path absolute) { return io.win32Path(absolute); }
-        @Override public long openDirectory(String path) throws IOException { return io.openDirectory(path); }
-        @Override public FileInfo fileInfo(long handle) throws IOException { return io.fileInfo(handle); }
-        @Override public String finalPath(long handle) throws IOException { return io.finalPath(handle); }
-        @Override public String longPathName(String path) throws IOException { return io.longPathName(path); }
-        @Override public void associate(long handle, long key) throws IOException { io.associate(handle, key); }
-        @Override public void readChanges(long handle, int size, boolean subtree, int filter) throws IOException {
-            io.readChanges(handle, size, subtree, filter);
-        }
-        @Override
-        public Completion dequeue(long timeoutMillis) throws IOException {
-            Completion completion = io.dequeue(timeoutMillis);
-            if (completion != null && completion.data().length > 0) {
-                buffers.add(completion.data());
-            }
-            return completion;
-        }
-
-        @Override public void wakeup() { io.wakeup(); }
-        @Override public void cancel(long handle) throws IOException { io.cancel(handle); }
-        @Override public void closeHandle(long handle) throws IOException { io.closeHandle(handle); }
-
-        @Override
-        public void close() throws IOException {
-            statsAtClose.add(io.stats());
-            io.close();
-        }
     }
 }
