@@ -235,8 +235,12 @@ final class TreeReconciler {
         if (holder == null) {
             attachNamed(dir, fd, name);
         } else if (!dir.isWithin(holder)) {
+            WatchedDirectory left = holder.isPlaced() ? holder.parent() : null;
             holder.moveTo(dir, name);
             owner.confirmLater(holder);
+            if (left != null && left != dir) {
+                owner.suspect(left); // it held the directory under a name that may now hold another one
+            }
         } else {
             owner.outOfStep("the model has " + dir + " under " + holder + ", which it holds");
         }

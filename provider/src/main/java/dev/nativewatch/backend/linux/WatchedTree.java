@@ -138,7 +138,7 @@ final class WatchedTree {
             displaced = null;
         }
         if (!dir.detached) {
-            WatchedDirectory parent = dir.parent();
+            WatchedDirectory parent = dir.isPlaced() ? dir.parent() : null; // not a homeless one's old parent
             dir.unlink();
             walker.release(dir);
             if (parent != null && !parent.detached) {
@@ -170,14 +170,16 @@ final class WatchedTree {
     }
 
     /**
-     * Any event but the second half of an exchange settles what a rename displaced: it was replaced, and is
-     * released (its own {@code IN_IGNORED} may already have done so).
+     * Any event but the second half of an exchange settles what a rename displaced: it was replaced, and its own
+     * {@code IN_IGNORED} releases it. Until then it is homeless: had the model taken the rename for the wrong
+     * directory (one attached by a path read ahead of the rename), the displaced one still exists and is watched,
+     * maybe at the very name the rename took, and reconciling puts it back in its place.
      */
     void settle() {
         if (displaced != null) {
             WatchedDirectory replaced = displaced.dir();
             displaced = null;
-            walker.release(replaced);
+            homeless(replaced);
         }
     }
 
@@ -281,8 +283,8 @@ final class WatchedTree {
      * @return false if the registered directory cannot be opened at its path
      */
     boolean rebuild(boolean subtree) {
-        forgetPending();
         settle();
+        forgetPending();
         rootMoved = true;
         if (!followsRoot()) {
             return false;

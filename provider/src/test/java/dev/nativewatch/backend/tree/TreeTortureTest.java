@@ -27,8 +27,17 @@ class TreeTortureTest {
 
     static final String BACKENDS_PROPERTY = "nativewatch.torture.backends";
 
+    /**
+     * Seeds that once failed on inotify, kept in every build with the fixed ones. 5485784534729796772: a rename over
+     * an empty directory that the watcher had attached by a path read ahead (it was already the renamed directory),
+     * so the model displaced the right one and released it, leaving the subtree unwatched.
+     */
+    static final long[] FAILED_ONCE = {5485784534729796772L};
+
     static Stream<Arguments> fixedSeeds() {
-        long[] seeds = TortureSoak.seeds(10);
+        long[] seeds = System.getProperty(TortureSoak.SEEDS_PROPERTY, "").isBlank()
+                ? LongStream.concat(LongStream.of(TortureSoak.seeds(10)), LongStream.of(FAILED_ONCE)).toArray()
+                : TortureSoak.seeds(10);
         return Stream.of(WatchBackend.values())
                 .flatMap(backend -> LongStream.of(seeds).mapToObj(seed -> Arguments.of(backend, seed)));
     }
