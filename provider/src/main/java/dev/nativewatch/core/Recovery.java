@@ -4,11 +4,7 @@ import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
 import dev.nativewatch.backend.WatchSpec;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -139,7 +135,7 @@ final class Recovery {
         }
         if (fact == ToldView.Fact.CREATED && reportedCreated.containsKey(relative)) {
             Object fileKey = reportedCreated.remove(relative);
-            return fileKey != null && fileKey.equals(currentFileKey(directory.resolve(relative)));
+            return fileKey != null && fileKey.equals(FileKeys.of(directory.resolve(relative)));
         }
         if (fact == ToldView.Fact.GONE && reportedGone.remove(relative)) {
             return true;
@@ -147,14 +143,6 @@ final class Recovery {
         reportedCreated.remove(relative);
         reportedGone.remove(relative);
         return false;
-    }
-
-    private static Object currentFileKey(Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** Passes a pass's reports on, noting what it said for {@link #repeats}. */
