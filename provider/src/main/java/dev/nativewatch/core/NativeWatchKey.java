@@ -290,6 +290,24 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         return recovery;
     }
 
+    /** @return whether the key recovers overflows and has no scan to compare with yet */
+    synchronized boolean needsBase() {
+        return recovery != null && recovery.needsBase();
+    }
+
+    /**
+     * Gives the recovery the scan it compares with, if it has none yet; events reported meanwhile stay on top of it.
+     *
+     * @return whether a rescan was waiting for it, so the poller must be woken
+     */
+    synchronized boolean baseline(TreeSnapshot base) {
+        if (recovery == null || !recovery.needsBase()) {
+            return false;
+        }
+        recovery.baseline(base);
+        return recovery.scanDue();
+    }
+
     /**
      * Adds what a rescan found the consumer has not been told. These events are not capped: dropping them
      * would defeat the rescan, and their number is bounded by the size of the tree.

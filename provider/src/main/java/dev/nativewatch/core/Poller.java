@@ -69,7 +69,35 @@ final class Poller implements Runnable {
     NativeWatchKey register(Path directory, Watchable watchable, Registration registration) throws IOException {
         CompletableFuture<NativeWatchKey> result = new CompletableFuture<>();
         submit(new Register(directory, watchable, registration, result));
-        return awaitUninterruptibly(result);
+        if (!registration.options().rescanOnOverflow()) {
+            return awaitUninterruptibly(result);
+        }
+        // The scan a rescan compares with is taken here, while the poller adds the watches: the caller waits for
+        // both anyway, and the two walks of the tree then take about as long as the longer of them. It is complete
+        // before register returns, so it holds every change made before then that no event reports.
+        TreeSnapshot base = null;
+        Exception scanFailure = null;
+        try {
+            base = Privileged.call(() -> TreeSnapshot.take(directory, registration.toSpec()));
+        } catch (IOException | RuntimeException e) {
+            scanFailure = e;
+        }
+        NativeWatchKey key = awaitUninterruptibly(result);
+        if (scanFailure == null) {
+            if (key.baseline(base)) {
+                wakeup();
+            }
+            return key;
+        }
+        if (!key.needsBase()) {
+            return key; // Registered before, with a base already: this scan was not needed.
+        }
+        // Without a base no overflow could be recovered; the registration fails as a whole.
+        key.cancel();
+        if (scanFailure instanceof IOException io) {
+            throw io;
+        }
+        throw (RuntimeException) scanFailure;
     }
 
     void cancel(NativeWatchKey key) {
@@ -164,43 +192,26 @@ final class Poller implements Runnable {
         Object identity = engine.identify(request.directory());
         NativeWatchKey existing = keysByIdentity.get(identity);
         if (existing != null && existing.isValid()) {
-            TreeSnapshot base = baseFor(existing.recovery() == null, request.directory(), registration, spec);
             existing.watch().respecify(spec);
             existing.respecify(registration);
-            startRecovery(existing, base);
+            startRecovery(existing);
             return existing;
         }
-        TreeSnapshot base = baseFor(true, request.directory(), registration, spec);
         NativeWatchKey key = new NativeWatchKey(service, request.watchable(), request.directory(), registration,
                 service.maxEventsPerKey());
         DirectoryWatch watch = engine.watch(request.directory(), spec, key);
         key.attach(watch, identity);
         keysByIdentity.put(identity, key);
-        startRecovery(key, base);
+        startRecovery(key);
         return key;
     }
 
-    /** The scan a rescan will compare against, taken before watching so that no change falls between the two. */
-    private TreeSnapshot baseFor(boolean needed, Path directory, Registration registration, WatchSpec spec)
-            throws IOException {
-        if (!needed || !registration.options().rescanOnOverflow()) {
-            return null;
-        }
-        return TreeSnapshot.take(directory, spec);
-    }
-
-    private void startRecovery(NativeWatchKey key, TreeSnapshot base) {
-        Recovery recovery = key.recovery();
-        if (recovery == null) {
+    private void startRecovery(NativeWatchKey key) {
+        if (key.recovery() == null) {
             recoveringKeys.remove(key);
-            return;
+        } else {
+            recoveringKeys.add(key);
         }
-        synchronized (key) {
-            if (recovery.needsBase() && base != null) {
-                recovery.baseline(base);
-            }
-        }
-        recoveringKeys.add(key);
     }
 
     private void runDueRescans() {

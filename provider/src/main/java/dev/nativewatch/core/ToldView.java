@@ -40,11 +40,12 @@ final class ToldView {
         return base != null;
     }
 
-    /** The consumer has heard nothing since this scan (a new registration). */
+    /**
+     * The scan of a new registration, taken while its watches were added: the events reported since the key was
+     * made stay on top of it, since the scan may have seen the tree before or after each of them.
+     */
     void baseline(TreeSnapshot snapshot) {
         base = snapshot;
-        retrieved.clear();
-        queued.clear();
     }
 
     /** An event about {@code relative} went into the key's list. */
