@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A registration's key, with the JDK's state machine and event rules: repeated events merge into one with a
  * count, and a full event list is replaced by a single OVERFLOW. It is also the sink its backend watch reports
- * to; those calls arrive on the poller thread, the {@link WatchKey} methods on any thread.
+ * to, through its {@link ScanGate}: those calls arrive on the poller thread, or on the recovery thread while it
+ * reports a rescan and hands over what the gate held, never on both at once; the {@link WatchKey} methods on any
+ * thread.
  */
 final class NativeWatchKey implements WatchKey, ChangeSink {
 
@@ -51,6 +53,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
     /** Recovered events added by the current rescan, merged ones included. */
     private int recoveredAdded;
     private Recovery recovery;
+    private final ScanGate gate = new ScanGate(this);
 
     // Confined to the poller thread.
     private DirectoryWatch watch;
@@ -275,6 +278,11 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
 
     DirectoryWatch watch() {
         return watch;
+    }
+
+    /** @return where the backend reports this key's changes */
+    ScanGate gate() {
+        return gate;
     }
 
     void attach(DirectoryWatch watch, Object identity) {

@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.Watchable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +42,7 @@ final class Poller implements Runnable {
 
     // Confined to the poller thread.
     private final Map<Object, NativeWatchKey> keysByIdentity = new HashMap<>();
-    private final Set<NativeWatchKey> recoveringKeys = new LinkedHashSet<>();
+    private final Rescans rescans;
     private boolean running = true;
     private CompletableFuture<Void> shutdownResult;
 
@@ -52,6 +50,7 @@ final class Poller implements Runnable {
         this.backendName = backendName;
         this.engine = engine;
         this.service = service;
+        this.rescans = new Rescans(backendName, (key, reason) -> submit(new Fail(key, reason)));
         // Made with the provider's permissions, as the JDK makes its watch services' threads: the thread would
         // otherwise inherit the access control context of whoever opened the service, and act with its rights.
         this.thread = Privileged.run(() -> new Thread(this,
@@ -138,7 +137,7 @@ final class Poller implements Runnable {
             while (running) {
                 runRequests();
                 if (running) {
-                    runDueRescans();
+                    rescans.startDue();
                     engine.awaitChanges(Long.MAX_VALUE);
                 }
             }
@@ -153,6 +152,7 @@ final class Poller implements Runnable {
                 releaseEverything(failure != null);
                 closeEngine();
             } finally {
+                rescans.shutdown();
                 // Whatever the cleanup met, close() and pending requests must get their answer, or they wait
                 // forever on a thread that is gone.
                 stopAccepting();
@@ -180,6 +180,8 @@ final class Poller implements Runnable {
         } else if (request instanceof Cancel cancel) {
             release(cancel.key());
             cancel.result().complete(null);
+        } else if (request instanceof Fail fail) {
+            fail.key().invalidated(fail.reason());
         } else if (request instanceof Shutdown shutdown) {
             running = false;
             shutdownResult = shutdown.result();
@@ -194,53 +196,20 @@ final class Poller implements Runnable {
         if (existing != null && existing.isValid()) {
             existing.watch().respecify(spec);
             existing.respecify(registration);
-            startRecovery(existing);
+            rescans.track(existing);
             return existing;
         }
         NativeWatchKey key = new NativeWatchKey(service, request.watchable(), request.directory(), registration,
                 service.maxEventsPerKey());
-        DirectoryWatch watch = engine.watch(request.directory(), spec, key);
+        DirectoryWatch watch = engine.watch(request.directory(), spec, key.gate());
         key.attach(watch, identity);
         keysByIdentity.put(identity, key);
-        startRecovery(key);
+        rescans.track(key);
         return key;
     }
 
-    private void startRecovery(NativeWatchKey key) {
-        if (key.recovery() == null) {
-            recoveringKeys.remove(key);
-        } else {
-            recoveringKeys.add(key);
-        }
-    }
-
-    private void runDueRescans() {
-        for (NativeWatchKey key : new ArrayList<>(recoveringKeys)) {
-            Recovery recovery = key.recovery();
-            boolean due;
-            synchronized (key) {
-                due = recovery != null && recovery.scanDue();
-            }
-            if (due) {
-                rescan(key, recovery);
-            }
-        }
-    }
-
-    private void rescan(NativeWatchKey key, Recovery recovery) {
-        WatchSpec spec = key.registration().toSpec();
-        TreeSnapshot now;
-        try {
-            now = TreeSnapshot.take(key.directory(), spec);
-        } catch (IOException e) {
-            key.invalidated("rescan after overflow failed: " + e);
-            return;
-        }
-        key.recover(recovery, now, spec);
-    }
-
     private void release(NativeWatchKey key) {
-        recoveringKeys.remove(key);
+        rescans.forget(key);
         Object identity = key.identity();
         if (identity != null && keysByIdentity.get(identity) == key) {
             keysByIdentity.remove(identity);
@@ -316,6 +285,7 @@ final class Poller implements Runnable {
         } else if (request instanceof Shutdown shutdown) {
             shutdown.result().complete(null);
         }
+        // A Fail that comes too late needs no answer: its key is released with the others.
     }
 
     private Exception refusal() {
@@ -380,7 +350,7 @@ final class Poller implements Runnable {
         }
     }
 
-    private sealed interface Request permits Register, Cancel, Shutdown {
+    private sealed interface Request permits Register, Cancel, Fail, Shutdown {
     }
 
     private record Register(Path directory, Watchable watchable, Registration registration,
@@ -391,5 +361,9 @@ final class Poller implements Runnable {
     }
 
     private record Shutdown(CompletableFuture<Void> result) implements Request {
+    }
+
+    /** A rescan failed: the key can no longer recover, and is invalidated where its watch can be released. */
+    private record Fail(NativeWatchKey key, String reason) implements Request {
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * <pre>
  *   NORMAL ──(list replaced by OVERFLOW)──▶ OVERFLOWED ──(consumer took the OVERFLOW)──▶ SCAN_DUE
- *   SCAN_DUE ──(rescan reported the differences)──▶ DELIVERING, or NORMAL if there were none
+ *   SCAN_DUE ──(the base is there, and the recovery thread took it up)──▶ SCANNING
+ *   SCANNING ──(rescan reported the differences)──▶ DELIVERING, or NORMAL if there were none
  *   DELIVERING ──(consumer took them)──▶ NORMAL, or SCAN_DUE if anything was lost meanwhile
  * </pre>
  *
@@ -24,11 +25,11 @@ import java.util.Set;
  * compares the tree with what the consumer has been told ({@link ToldView}), never with a scan whose reports may
  * have been dropped, so a pass repeats nothing the consumer already has.
  *
- * <p>Guarded by the key's lock; {@link #report} runs on the poller thread.
+ * <p>Guarded by the key's lock; {@link #report} runs on the recovery thread ({@link Rescans}).
  */
 final class Recovery {
 
-    enum Phase { NORMAL, OVERFLOWED, SCAN_DUE, DELIVERING }
+    enum Phase { NORMAL, OVERFLOWED, SCAN_DUE, SCANNING, DELIVERING }
 
     private final ToldView told = new ToldView();
     private Phase phase = Phase.NORMAL;
@@ -101,6 +102,15 @@ final class Recovery {
 
     boolean scanDue() {
         return phase == Phase.SCAN_DUE && told.hasBase();
+    }
+
+    /** @return whether a rescan was due; if so, it is now under way, and is not handed out again */
+    boolean startScan() {
+        if (!scanDue()) {
+            return false;
+        }
+        phase = Phase.SCANNING;
+        return true;
     }
 
     /**
