@@ -82,14 +82,8 @@ final class Poller implements Runnable {
             scanFailure = e;
         }
         NativeWatchKey key = awaitUninterruptibly(result);
-        if (scanFailure == null) {
-            if (key.baseline(base)) {
-                wakeup();
-            }
+        if (attachBase(key, base)) {
             return key;
-        }
-        if (!key.needsBase()) {
-            return key; // Registered before, with a base already: this scan was not needed.
         }
         // Without a base no overflow could be recovered; the registration fails as a whole.
         key.cancel();
@@ -97,6 +91,25 @@ final class Poller implements Runnable {
             throw io;
         }
         throw (RuntimeException) scanFailure;
+    }
+
+    /** @return whether the key has the base it needs now; false if it needs one and {@code base} is null */
+    private boolean attachBase(NativeWatchKey key, TreeSnapshot base) {
+        synchronized (key) {
+            Recovery recovery = key.recovery();
+            if (recovery == null || !recovery.needsBase()) {
+                return true; // Registered before, with a base already: this scan was not needed.
+            }
+            if (base == null) {
+                return false;
+            }
+            // Events reported meanwhile stay on top of it; a rescan may have been waiting for it.
+            recovery.baseline(base);
+            if (recovery.scanDue()) {
+                wakeup();
+            }
+            return true;
+        }
     }
 
     void cancel(NativeWatchKey key) {

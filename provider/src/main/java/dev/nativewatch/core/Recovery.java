@@ -34,6 +34,10 @@ final class Recovery {
     private final ToldView told = new ToldView();
     private Phase phase = Phase.NORMAL;
     private boolean extended;
+    /** Whether a pass is reporting: what it reports is not capped, and is not taken for a repeat. */
+    private boolean reporting;
+    /** Events the pass being reported added to the key's list, merged ones included. */
+    private int listed;
 
     /**
      * What the last pass reported as created (with its file key) or deleted. The kernel may still hold events
@@ -123,15 +127,24 @@ final class Recovery {
         extended = false;
         reportedCreated.clear();
         reportedGone.clear();
-        told.reportAndRebase(now, spec, new Noting(sink, now));
-        phase = Phase.DELIVERING;
+        reporting = true;
+        listed = 0;
+        try {
+            told.reportAndRebase(now, spec, new Noting(sink, now));
+        } finally {
+            reporting = false;
+        }
+        // A pass that added nothing to the key's list has nothing to deliver.
+        phase = listed == 0 ? Phase.NORMAL : Phase.DELIVERING;
     }
 
-    /** The pass added nothing to the key's list: there is nothing to deliver. */
-    void nothingToDeliver() {
-        if (phase == Phase.DELIVERING) {
-            phase = Phase.NORMAL;
-        }
+    boolean reporting() {
+        return reporting;
+    }
+
+    /** The key listed (or merged) an event of the pass being reported. */
+    void listed() {
+        listed++;
     }
 
     /**
