@@ -69,6 +69,16 @@ final class ResultsReport {
         if (options.runs(Section.G)) {
             out.append(existsSection());
         }
+        recoverySections(out);
+        if (options.runs(Section.F) && !scores.isEmpty()) {
+            section(out, "F. Decoder microbenchmarks (JMH)", microbenchmarks().toString(), "A short run: "
+                    + MicroBenchmarks.settings(options.quick()) + "; scores in records decoded per second.");
+        }
+        return out.toString();
+    }
+
+    /** H and I: how RESCAN_ON_OVERFLOW recovers, after one overflow and under steady change. */
+    private void recoverySections(StringBuilder out) {
         if (options.runs(Section.H)) {
             section(out, "H. Recovery after an overflow: how soon the lost changes are told", recovery().toString(),
                     "JDK " + Runtime.version().feature() + ", `" + BenchMain.CAP_OPTION + "`. A tree of A is "
@@ -88,11 +98,6 @@ final class ResultsReport {
                     + "consumer sleeps " + BenchMain.CHURN_CONSUMER_SLEEP_MILLIS + " ms after every batch it takes. "
                     + "An OVERFLOW-only batch is one the consumer takes and learns nothing from.");
         }
-        if (options.runs(Section.F) && !scores.isEmpty()) {
-            section(out, "F. Decoder microbenchmarks (JMH)", microbenchmarks().toString(), "A short run: "
-                    + MicroBenchmarks.settings(options.quick()) + "; scores in records decoded per second.");
-        }
-        return out.toString();
     }
 
     /** @return the whole generated part of RESULTS.md */
