@@ -116,7 +116,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         return "WatchKey[" + watchable + (valid ? "" : ", invalid") + "]";
     }
 
-    // ---- ChangeSink, poller thread
+    // ---- ChangeSink, through the ScanGate: the poller thread, or the recovery thread while it hands over
 
     @Override
     public void changed(Change change, Path relative) {

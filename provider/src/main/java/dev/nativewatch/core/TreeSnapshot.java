@@ -19,8 +19,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class TreeSnapshot {
 
-    private static final TreeSnapshot EMPTY = new TreeSnapshot(
-            new SnapshotBuilder(FileSystems.getDefault(), 0).build());
     private static final BooleanSupplier NEVER = () -> false;
 
     private final SnapshotTable table;
@@ -31,7 +29,12 @@ public final class TreeSnapshot {
 
     /** @return a snapshot with no entries, as of a directory not yet scanned */
     public static TreeSnapshot empty() {
-        return EMPTY;
+        return Empty.SNAPSHOT;
+    }
+
+    /** Made on first use: the default file system may be this provider's, still being installed when this loads. */
+    private static final class Empty {
+        static final TreeSnapshot SNAPSHOT = new TreeSnapshot(new SnapshotBuilder(FileSystems.getDefault(), 0).build());
     }
 
     /** Scans {@code root} as {@code spec} asks: its subtree or not, reading what its change classes need. */
