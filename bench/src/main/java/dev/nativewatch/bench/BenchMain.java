@@ -39,6 +39,18 @@ public final class BenchMain {
     static final String DEFAULT_PROVIDER_OPTION =
             "-Djava.nio.file.spi.DefaultFileSystemProvider=dev.nativewatch.spi.NativeWatchFileSystemProvider";
     static final List<PeerId> BURST_PEERS = List.of(NATIVEWATCH, NATIVEWATCH_RESCAN, JDK, DIRECTORY_WATCHER, INOTIFYWAIT);
+    /** H: the recovery, against what a JDK user does instead (list the tree again). */
+    static final List<PeerId> RECOVERY_PEERS = List.of(NATIVEWATCH_RESCAN, JDK);
+    static final List<PeerId> CHURN_PEERS = List.of(NATIVEWATCH, NATIVEWATCH_RESCAN, JDK);
+    /** H and I cap each key's list, as JDK 23+ lets its users do (earlier JDKs ignore it and keep 512). */
+    static final int CHURN_CAP = 64;
+    static final String CAP_OPTION = "-Djdk.nio.file.WatchService.maxEventsPerPoll=" + CHURN_CAP;
+    /** H: files created to overflow the capped list; the recovery reports them. */
+    static final int RECOVERY_FILES = 200;
+    static final int CHURN_BURST = 300;
+    static final int CHURN_EVERY_MILLIS = 2;
+    static final int CHURN_STEADY_MILLIS = 3_000;
+    static final int CHURN_CONSUMER_SLEEP_MILLIS = 10;
 
     /** A burst is over when no event has come for this long: the peers have drained the kernel queue. */
     private static final long QUIET_MILLIS = 2_000;
@@ -101,6 +113,12 @@ public final class BenchMain {
         }
         if (options.runs(Section.G)) {
             existsProbes();
+        }
+        if (options.runs(Section.H)) {
+            recoveries();
+        }
+        if (options.runs(Section.I)) {
+            churn();
         }
         List<MicroBenchmarks.Score> scores = new ArrayList<>();
         if (options.runs(Section.F)) {
@@ -177,6 +195,35 @@ public final class BenchMain {
         }
     }
 
+    /** H: on each tree of A, the time from an OVERFLOW taken to the first and the last recovered events. */
+    private void recoveries() throws Exception {
+        for (int size : options.sizes()) {
+            progress("[H] making a tree of " + Format.count(size) + " directories");
+            Path tree = workspace.tree(size);
+            for (int run = 0; run < options.runs(); run++) {
+                for (PeerId peer : rotated(options.chosen(RECOVERY_PEERS), run)) {
+                    measure(Section.H, size, run, peer, "recovery", params("root", tree, "dirs", size,
+                            "files", RECOVERY_FILES, "deadlineMillis", 120_000));
+                }
+            }
+        }
+    }
+
+    /** I: a burst, then steady creations, with a consumer that sleeps after every batch. */
+    private void churn() throws Exception {
+        for (int run = 0; run < options.runs(); run++) {
+            for (PeerId peer : rotated(options.chosen(CHURN_PEERS), run)) {
+                Path dir = workspace.emptyDirectory("churn");
+                measure(Section.I, 0, run, peer, "churn", params("dir", dir, "burst", CHURN_BURST,
+                        "everyMillis", CHURN_EVERY_MILLIS, "steadyMillis", CHURN_STEADY_MILLIS,
+                        "consumerSleepMillis", CHURN_CONSUMER_SLEEP_MILLIS,
+                        "quietMillis", peer == NATIVEWATCH_RESCAN ? RESCAN_QUIET_MILLIS : QUIET_MILLIS,
+                        "deadlineMillis", 120_000));
+                Workspace.delete(dir);
+            }
+        }
+    }
+
     /** G: the same missing paths probed in a JVM with the JDK's default provider and in one with nativewatch's. */
     private void existsProbes() throws Exception {
         Path dir = workspace.emptyDirectory("exists");
@@ -198,6 +245,9 @@ public final class BenchMain {
         List<String> jvmOptions = new ArrayList<>();
         if (section == Section.G && peer == NATIVEWATCH) {
             jvmOptions.add(DEFAULT_PROVIDER_OPTION);
+        }
+        if (section == Section.H || section == Section.I) {
+            jvmOptions.add(CAP_OPTION);
         }
         if (options.profile() != null) {
             String name = section + (size > 0 ? "-" + size : "") + "-" + peer.name().toLowerCase() + "-run" + (run + 1);

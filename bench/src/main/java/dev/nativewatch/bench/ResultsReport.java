@@ -69,11 +69,35 @@ final class ResultsReport {
         if (options.runs(Section.G)) {
             out.append(existsSection());
         }
+        recoverySections(out);
         if (options.runs(Section.F) && !scores.isEmpty()) {
             section(out, "F. Decoder microbenchmarks (JMH)", microbenchmarks().toString(), "A short run: "
                     + MicroBenchmarks.settings(options.quick()) + "; scores in records decoded per second.");
         }
         return out.toString();
+    }
+
+    /** H and I: how RESCAN_ON_OVERFLOW recovers, after one overflow and under steady change. */
+    private void recoverySections(StringBuilder out) {
+        if (options.runs(Section.H)) {
+            section(out, "H. Recovery after an overflow: how soon the lost changes are told", recovery().toString(),
+                    "JDK " + Runtime.version().feature() + ", `" + BenchMain.CAP_OPTION + "`. A tree of A is "
+                    + "watched with RESCAN_ON_OVERFLOW and nothing consuming while " + BenchMain.RECOVERY_FILES
+                    + " files are created in its root, so the key's list is replaced by OVERFLOW; then the "
+                    + "consumer takes the OVERFLOW and resets the key. First: from taking the OVERFLOW to taking "
+                    + "the first batch of recovered events; last: to the batch with the last lost file. The JDK has "
+                    + "no recovery; its user lists the tree again on OVERFLOW, and that walk (attributes of every "
+                    + "entry) is what its row times.");
+        }
+        if (options.runs(Section.I)) {
+            section(out, "I. Steady change and a slow consumer", churn().toString(), "JDK " + Runtime.version()
+                    + ", `" + BenchMain.CAP_OPTION + "`" + (Runtime.version().feature() < 23 ? " (ignored by "
+                    + "this JDK's own service, which keeps 512)" : "") + ". One watched directory: "
+                    + BenchMain.CHURN_BURST + " files at once, then one new file every "
+                    + BenchMain.CHURN_EVERY_MILLIS + " ms for " + BenchMain.CHURN_STEADY_MILLIS / 1000 + " s; the "
+                    + "consumer sleeps " + BenchMain.CHURN_CONSUMER_SLEEP_MILLIS + " ms after every batch it takes. "
+                    + "An OVERFLOW-only batch is one the consumer takes and learns nothing from.");
+        }
     }
 
     /** @return the whole generated part of RESULTS.md */
@@ -226,6 +250,52 @@ final class ResultsReport {
                     .label()) ? Format.count(ours) : label(Section.G, 0, PeerId.NATIVEWATCH), Format.ratio(ours, jdk));
         }
         return table;
+    }
+
+    private MarkdownTable recovery() {
+        MarkdownTable table = new MarkdownTable(">Directories", "Peer", ">Entries", ">First recovered event (ms)",
+                ">… per 10,000 entries (ms)", ">Last lost file (ms)", ">First × JDK relisting");
+        for (int size : options.sizes()) {
+            OptionalDouble jdk = results.median(Section.H, size, PeerId.JDK, "firstRecoveredMs");
+            for (PeerId peer : BenchMain.RECOVERY_PEERS) {
+                OptionalDouble first = results.median(Section.H, size, peer, "firstRecoveredMs");
+                table.row(Format.count(size), peer == PeerId.JDK ? label(Section.H, size, peer)
+                                + " (relisting the tree)" : label(Section.H, size, peer),
+                        Format.count(results.median(Section.H, size, peer, "entries")), Format.millis(first)
+                                + range(Section.H, size, peer, "firstRecoveredMs"),
+                        Format.millis(results.median(Section.H, size, peer, "firstPer10kMs")),
+                        Format.millis(results.median(Section.H, size, peer, "lastRecoveredMs")),
+                        Format.ratio(first, jdk));
+            }
+        }
+        return table;
+    }
+
+    private MarkdownTable churn() {
+        MarkdownTable table = new MarkdownTable("Peer", ">Files", ">Batches", ">OVERFLOW-only batches",
+                ">÷ batches", ">OVERFLOWs", ">Files reported ÷ files", ">Runs with every file reported");
+        for (PeerId peer : BenchMain.CHURN_PEERS) {
+            int runs = results.count(Section.I, 0, peer);
+            table.row(label(Section.I, 0, peer), Format.count(results.median(Section.I, 0, peer, "files")),
+                    Format.count(results.median(Section.I, 0, peer, "batches")),
+                    Format.count(results.median(Section.I, 0, peer, "overflowOnlyBatches"))
+                            + range(Section.I, 0, peer, "overflowOnlyBatches"),
+                    Format.decimal(results.median(Section.I, 0, peer, "overflowOnlyShare"), 3),
+                    Format.count(results.median(Section.I, 0, peer, "overflows")),
+                    Format.decimal(results.median(Section.I, 0, peer, "reportedShare"), 4),
+                    runs == 0 ? Format.NONE : results.runsWhere(Section.I, 0, peer, "reportedShare", n -> n == 1)
+                            + " of " + runs);
+        }
+        return table;
+    }
+
+    /** @return " (low–high)" over the runs, when there were several */
+    private String range(Section section, int size, PeerId peer, String figure) {
+        if (results.count(section, size, peer) < 2) {
+            return "";
+        }
+        return " (" + Format.millis(results.min(section, size, peer, figure)) + "–"
+                + Format.millis(results.max(section, size, peer, figure)) + ")";
     }
 
     private MarkdownTable microbenchmarks() {

@@ -72,6 +72,10 @@ final class Targets {
                 "heapBytesPerDir") + ")" : Format.NONE,
                 judge(rescanHeap.isPresent(), () -> rescanHeap.getAsDouble() <= RESCAN_HEAP_BYTES_PER_DIRECTORY)));
 
+        if (options.runs(Section.I)) {
+            verdicts.add(churn());
+        }
+
         OptionalDouble p99 = results.median(Section.C, 0, PeerId.NATIVEWATCH, "p99Ms");
         OptionalDouble jdkP99 = results.median(Section.C, 0, PeerId.JDK, "p99Ms");
         verdicts.add(new Verdict("p99 latency of a single write no worse than the JDK's",
@@ -112,6 +116,25 @@ final class Targets {
         return new Verdict("`Files.exists` on missing paths with nativewatch as the default provider ≤ "
                 + EXISTS_FACTOR + "× the JDK provider (JDK " + Runtime.version().feature() + ")",
                 measured.isEmpty() ? Format.NONE : String.join(", ", measured), judge(judged, () -> passed));
+    }
+
+    /**
+     * I: every file reported in every run. The OVERFLOW-only batches are quoted beside the JDK's, not judged: each
+     * overflow costs one such batch by design, and how many overflows a slow consumer meets is noise here.
+     */
+    private Verdict churn() {
+        String target = "Zero lost files under steady change with a slow consumer (I, RESCAN_ON_OVERFLOW)";
+        OptionalDouble share = results.median(Section.I, 0, PeerId.NATIVEWATCH_RESCAN, "overflowOnlyShare");
+        OptionalDouble jdkShare = results.median(Section.I, 0, PeerId.JDK, "overflowOnlyShare");
+        OptionalDouble fewest = results.min(Section.I, 0, PeerId.NATIVEWATCH_RESCAN, "reportedShare");
+        OptionalDouble jdkReported = results.median(Section.I, 0, PeerId.JDK, "reportedShare");
+        int runs = results.count(Section.I, 0, PeerId.NATIVEWATCH_RESCAN);
+        String figures = fewest.isEmpty() ? Format.NONE : "files reported ÷ files: "
+                + results.runsWhere(Section.I, 0, PeerId.NATIVEWATCH_RESCAN, "reportedShare", n -> n == 1) + " of "
+                + runs + " runs complete (fewest " + Format.decimal(fewest, 4) + "), JDK " + Format.decimal(jdkReported, 4)
+                + " (median); OVERFLOW-only batches ÷ batches " + Format.decimal(share, 3) + ", JDK "
+                + Format.decimal(jdkShare, 3);
+        return new Verdict(target, figures, judge(fewest.isPresent(), () -> fewest.getAsDouble() == 1));
     }
 
     /** Judged at every burst size where the JDK reported OVERFLOW in at least one run. */

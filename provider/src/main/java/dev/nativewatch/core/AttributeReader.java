@@ -11,64 +11,157 @@ import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.DosFileAttributes;
 import java.nio.file.attribute.FileOwnerAttributeView;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads what a scan compares, and no more: the views a file system offers are read only when a wanted change
- * class needs them, since every extra view can cost a system call per entry.
+ * class needs them, since every extra view can cost a system call per entry. Where there is a "unix" view, one
+ * read of it gives everything (one {@code lstat}), the file key included as numbers.
  */
 public final class AttributeReader {
 
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
-    private static final String UNIX_NUMBERS = "unix:mode,uid,gid";
 
-    private final boolean unix;
+    /**
+     * The attribute and security states of an entry, compared as wholes: DOS attribute bits and POSIX
+     * mode/owner/group; POSIX mode/owner/group, owner and ACL.
+     */
+    record States(Object attributes, Object security) {
+    }
+
+    /** What one read found; reused from entry to entry. */
+    static final class Reading {
+        boolean directory;
+        long size;
+        long modifiedNanos;
+        long accessedNanos;
+        long createdNanos;
+        long device;
+        long inode;
+        Object key;
+        Object states;
+    }
+
+    private final boolean inodes;
+    /** The "unix" attributes to read, when {@link #inodes}. */
+    private final String unixAttributes;
+    private final boolean unixStates;
     private final boolean posix;
     private final boolean dos;
     private final boolean acl;
     private final boolean owner;
-    private final boolean lastAccess;
-    private final boolean creation;
-    /**
-     * One instance per distinct attribute or security state: most entries of a tree share their mode, owner and
-     * group, and a snapshot held for RESCAN_ON_OVERFLOW would otherwise keep a few small lists per entry.
-     */
-    private final Map<Object, Object> canonical = new HashMap<>();
+    private final int recorded;
 
     public AttributeReader(FileSystem fileSystem, Set<Change> wanted) {
         Set<String> views = fileSystem.supportedFileAttributeViews();
         boolean attributes = wanted.contains(Change.ATTRIBUTES);
         boolean security = wanted.contains(Change.SECURITY);
+        this.inodes = FileKeys.inodes(fileSystem);
         // The "unix" view gives mode, uid and gid as numbers; the "posix" view would look up user and group names
         // for every entry, which dominated rescans of large trees.
-        this.unix = views.contains("unix") && (attributes || security);
-        this.posix = !unix && views.contains("posix") && (attributes || security);
+        this.unixStates = inodes && (attributes || security);
+        this.posix = !unixStates && views.contains("posix") && (attributes || security);
         // Linux offers a "dos" view kept in extended attributes; its bits mean nothing to POSIX tools, and reading
         // it costs a call per entry, so DOS attributes count only where there are no POSIX ones.
         this.dos = views.contains("dos") && !views.contains("posix") && attributes;
         this.acl = views.contains("acl") && security;
-        this.owner = !unix && !posix && views.contains("owner") && security;
-        // Times no wanted class compares are not kept: a snapshot holds them for every entry.
-        this.lastAccess = wanted.contains(Change.LAST_ACCESS);
-        this.creation = wanted.contains(Change.CREATION_TIME);
+        this.owner = !unixStates && !posix && views.contains("owner") && security;
+        this.recorded = recorded(wanted, unixStates || posix || dos || acl || owner, inodes);
+        this.unixAttributes = inodes ? unixAttributes(recorded, unixStates) : null;
     }
 
-    /** Reads an entry, using {@code basic} when nothing more is needed. */
-    EntryState read(Path entry, BasicFileAttributes basic) throws IOException {
+    /** Times and sizes no wanted class compares are not kept: a snapshot holds them for every entry. */
+    private static int recorded(Set<Change> wanted, boolean states, boolean inodes) {
+        int recorded = inodes ? AttributeColumns.INODES : AttributeColumns.KEY_OBJECTS;
+        if (wanted.stream().anyMatch(Change::isModification)) {
+            // Also what an entry the consumer was told of is compared by.
+            recorded |= AttributeColumns.TIMES;
+        }
+        if (wanted.contains(Change.SIZE)) {
+            recorded |= AttributeColumns.SIZES;
+        }
+        if (wanted.contains(Change.LAST_ACCESS)) {
+            recorded |= AttributeColumns.ACCESS;
+        }
+        if (wanted.contains(Change.CREATION_TIME)) {
+            recorded |= AttributeColumns.CREATION;
+        }
+        return states ? recorded | AttributeColumns.STATES : recorded;
+    }
+
+    private static String unixAttributes(int recorded, boolean states) {
+        StringBuilder names = new StringBuilder("unix:isDirectory,dev,ino");
+        if ((recorded & AttributeColumns.TIMES) != 0) {
+            names.append(",lastModifiedTime");
+        }
+        if ((recorded & AttributeColumns.SIZES) != 0) {
+            names.append(",size");
+        }
+        if ((recorded & AttributeColumns.ACCESS) != 0) {
+            names.append(",lastAccessTime");
+        }
+        if ((recorded & AttributeColumns.CREATION) != 0) {
+            names.append(",creationTime");
+        }
+        return states ? names.append(",mode,uid,gid").toString() : names.toString();
+    }
+
+    /** @return the {@link AttributeColumns} groups this reader fills */
+    int recorded() {
+        return recorded;
+    }
+
+    /** Reads the entry at {@code entry} into {@code into}, without following a link. */
+    void read(Path entry, Reading into) throws IOException {
+        if (inodes) {
+            readUnix(Files.readAttributes(entry, unixAttributes, NOFOLLOW), into);
+            return;
+        }
         List<Object> posixState = null;
-        if (unix) {
-            Map<String, Object> numbers = Files.readAttributes(entry, UNIX_NUMBERS, NOFOLLOW);
-            posixState = Arrays.asList(numbers.get("mode"), numbers.get("uid"), numbers.get("gid"));
-        } else if (posix) {
+        BasicFileAttributes basic;
+        if (posix) {
             PosixFileAttributes attributes = Files.readAttributes(entry, PosixFileAttributes.class, NOFOLLOW);
             basic = attributes;
             posixState = Arrays.asList(attributes.permissions(), attributes.owner(), attributes.group());
+        } else {
+            basic = Files.readAttributes(entry, BasicFileAttributes.class, NOFOLLOW);
         }
+        readBasic(basic, into);
+        into.key = basic.fileKey();
+        into.states = (recorded & AttributeColumns.STATES) != 0 ? otherStates(entry, posixState) : null;
+    }
+
+    private void readUnix(Map<String, Object> values, Reading into) {
+        into.directory = Boolean.TRUE.equals(values.get("isDirectory"));
+        into.device = FileKeys.number(values.get("dev"));
+        into.inode = FileKeys.number(values.get("ino"));
+        into.modifiedNanos = nanos((FileTime) values.get("lastModifiedTime"));
+        into.size = FileKeys.number(values.get("size"));
+        into.accessedNanos = nanos((FileTime) values.get("lastAccessTime"));
+        into.createdNanos = nanos((FileTime) values.get("creationTime"));
+        if (unixStates) {
+            List<Long> numbers = List.of(FileKeys.number(values.get("mode")), FileKeys.number(values.get("uid")),
+                    FileKeys.number(values.get("gid")));
+            // As the POSIX view's permissions, owner and group: part of both states.
+            into.states = new States(numbers, numbers);
+        }
+    }
+
+    private static void readBasic(BasicFileAttributes basic, Reading into) {
+        into.directory = basic.isDirectory();
+        into.size = basic.size();
+        into.modifiedNanos = nanos(basic.lastModifiedTime());
+        into.accessedNanos = nanos(basic.lastAccessTime());
+        into.createdNanos = nanos(basic.creationTime());
+    }
+
+    private States otherStates(Path entry, List<Object> posixState) {
         Object dosBits = dos ? optional(() -> dosBits(Files.readAttributes(entry, DosFileAttributes.class, NOFOLLOW)))
                 : null;
         Object aclState = acl
@@ -77,20 +170,15 @@ public final class AttributeReader {
         Object ownerState = owner
                 ? optional(() -> Files.getFileAttributeView(entry, FileOwnerAttributeView.class, NOFOLLOW).getOwner())
                 : null;
-        Object attributesState = unix || posix || dos ? canonical(Arrays.asList(dosBits, posixState)) : null;
-        Object securityState = unix || posix || acl || owner
-                ? canonical(Arrays.asList(posixState, aclState, ownerState)) : null;
-        // The creation time is kept with the last-modified time whenever it is wanted: EntryState tells a real
-        // creation time from one that mirrors the last-modified time by comparing the two.
-        return new EntryState(basic.isDirectory(), basic.fileKey(), basic.size(), basic.lastModifiedTime(),
-                lastAccess ? basic.lastAccessTime() : null, creation ? basic.creationTime() : null,
-                attributesState, securityState);
+        return new States(Arrays.asList(dosBits, posixState), Arrays.asList(posixState, aclState, ownerState));
     }
 
-    private Object canonical(Object state) {
-        synchronized (canonical) {
-            return canonical.computeIfAbsent(state, s -> s);
-        }
+    /**
+     * Times beyond the years 1677 to 2262 are clamped to those bounds by the conversion; two such times compare
+     * as equal, which no real file system clock reaches.
+     */
+    private static long nanos(FileTime time) {
+        return time == null ? 0 : time.to(TimeUnit.NANOSECONDS);
     }
 
     private static int dosBits(DosFileAttributes attributes) {

@@ -11,18 +11,16 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.Watchable;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A registration's key, with the JDK's state machine and event rules: repeated events merge into one with a
  * count, and a full event list is replaced by a single OVERFLOW. It is also the sink its backend watch reports
- * to; those calls arrive on the poller thread, the {@link WatchKey} methods on any thread.
+ * to, through its {@link ScanGate}: those calls arrive on the poller thread, or on the recovery thread while it
+ * reports a rescan and hands over what the gate held, never on both at once; the {@link WatchKey} methods on any
+ * thread.
  */
 final class NativeWatchKey implements WatchKey, ChangeSink {
 
@@ -33,24 +31,17 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
     private final NativeWatchService service;
     private final Watchable watchable;
     private final Path directory;
-    private final int maxEvents;
     private volatile Registration registration;
     private volatile boolean valid = true;
 
     // Guarded by this.
     private State state = State.READY;
-    private List<WatchEvent<?>> events = new ArrayList<>();
-    private final Map<Object, NativeWatchEvent<?>> lastModifyEvents = new HashMap<>();
+    private final EventList events;
     private boolean queued;
     /** Set under the monitor when the key is to be queued; the queuing itself happens after leaving it. */
     private final AtomicBoolean offerPending = new AtomicBoolean();
-    /** Whether the events being added come from a rescan: those are never capped. */
-    private boolean recovering;
-    /** How many of the listed events came from a rescan; the cap counts only the others. */
-    private int recoveredInList;
-    /** Recovered events added by the current rescan, merged ones included. */
-    private int recoveredAdded;
     private Recovery recovery;
+    private final ScanGate gate = new ScanGate(this);
 
     // Confined to the poller thread.
     private DirectoryWatch watch;
@@ -62,7 +53,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         this.watchable = watchable;
         this.directory = directory;
         this.registration = registration;
-        this.maxEvents = maxEvents;
+        this.events = new EventList(maxEvents);
         this.recovery = registration.options().rescanOnOverflow() ? new Recovery() : null;
     }
 
@@ -76,10 +67,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
     @Override
     public List<WatchEvent<?>> pollEvents() {
         synchronized (this) {
-            List<WatchEvent<?>> result = events;
-            events = new ArrayList<>();
-            lastModifyEvents.clear();
-            recoveredInList = 0;
+            List<WatchEvent<?>> result = events.take();
             if (recovery != null) {
                 boolean tookOverflow = !result.isEmpty() && result.get(0).kind() == StandardWatchEventKinds.OVERFLOW;
                 if (recovery.retrieved(tookOverflow, System.currentTimeMillis())) {
@@ -128,7 +116,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         return "WatchKey[" + watchable + (valid ? "" : ", invalid") + "]";
     }
 
-    // ---- ChangeSink, poller thread
+    // ---- ChangeSink, through the ScanGate: the poller thread, or the recovery thread while it hands over
 
     @Override
     public void changed(Change change, Path relative) {
@@ -136,7 +124,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
             return;
         }
         Registration current = registration;
-        ToldView.Fact fact = factOf(change);
+        ToldView.Fact fact = ToldView.Fact.of(change);
         if (recovery != null && repeatsRecovery(fact, relative)) {
             return;
         }
@@ -156,18 +144,10 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         }
     }
 
-    private static ToldView.Fact factOf(Change change) {
-        return switch (change) {
-            case CREATED -> ToldView.Fact.CREATED;
-            case DELETED -> ToldView.Fact.GONE;
-            default -> ToldView.Fact.MODIFIED;
-        };
-    }
-
     /** @return whether a backend's change only repeats what the last rescan already reported */
     private boolean repeatsRecovery(ToldView.Fact fact, Path relative) {
         synchronized (this) {
-            return !recovering && recovery != null && recovery.repeats(directory, fact, relative);
+            return recovery != null && !recovery.reporting() && recovery.repeats(directory, fact, relative);
         }
     }
 
@@ -277,6 +257,11 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         return watch;
     }
 
+    /** @return where the backend reports this key's changes */
+    ScanGate gate() {
+        return gate;
+    }
+
     void attach(DirectoryWatch watch, Object identity) {
         this.watch = watch;
         this.identity = identity;
@@ -296,18 +281,8 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
      */
     void recover(Recovery pass, TreeSnapshot now, WatchSpec spec) {
         synchronized (this) {
-            if (pass != recovery) {
-                return;
-            }
-            recovering = true;
-            recoveredAdded = 0;
-            try {
+            if (pass == recovery) {
                 pass.report(now, spec, this);
-            } finally {
-                recovering = false;
-            }
-            if (recoveredAdded == 0) {
-                pass.nothingToDeliver();
             }
         }
         offerIfSignalled();
@@ -333,7 +308,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
     private void signalIfRegistered(Registration current, WatchEvent.Kind<?> kind, Path context,
                                     ToldView.Fact fact, Path relative) {
         if (current.has(kind)) {
-            signalEvent(kind, context, !recovering, fact, relative);
+            signalEvent(kind, context, recovery == null || !recovery.reporting(), fact, relative);
         }
     }
 
@@ -346,70 +321,34 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         offerIfSignalled();
     }
 
-    /** The JDK's merge rules, and the cap, which while recovering never drops what is already listed. Guarded by this. */
+    /** Lists an event; guarded by this. */
     private void addEvent(WatchEvent.Kind<?> kind, Object context, boolean capped, ToldView.Fact fact,
                           Path relative) {
-        int size = events.size();
         if (!capped) {
-            recoveredAdded++;
+            recovery.listed();
         }
-        if (size > 0) {
-            WatchEvent<?> previous = events.get(size - 1);
-            if (previous.kind() == StandardWatchEventKinds.OVERFLOW) {
-                // Merged into the OVERFLOW: the consumer never hears of it, and a rescan (if any) reports it.
-                ((NativeWatchEvent<?>) previous).increment();
-                signal();
+        switch (events.add(kind, context, capped, recovery != null && recovery.active())) {
+            // Over the cap while recovering: the listed events stay, and the recovery's next pass reports this one.
+            case REFUSED -> {
+                recovery.lost();
                 return;
             }
-            if (previous.kind() == kind && Objects.equals(previous.context(), context)) {
-                ((NativeWatchEvent<?>) previous).increment();
-                told(fact, relative);
-                signal();
-                return;
-            }
-            if (!lastModifyEvents.isEmpty()) {
-                if (kind == StandardWatchEventKinds.ENTRY_MODIFY) {
-                    NativeWatchEvent<?> earlier = lastModifyEvents.get(context);
-                    if (earlier != null) {
-                        earlier.increment();
-                        told(fact, relative);
-                        signal();
-                        return;
-                    }
-                } else {
-                    lastModifyEvents.remove(context);
-                }
-            }
-            if (capped && size - recoveredInList >= maxEvents) {
-                if (recovery != null && recovery.active()) {
-                    // Recovering: the listed events stay, and the recovery's next pass reports this one.
-                    recovery.lost();
-                    return;
-                }
-                kind = StandardWatchEventKinds.OVERFLOW;
-                context = null;
+            case OVERFLOWED -> overflowedList();
+            case LISTED, MERGED -> told(fact, relative);
+            // Merged into the OVERFLOW: the consumer never hears of it, and a rescan (if any) reports it.
+            case LOST_IN_OVERFLOW -> {
             }
         }
-        NativeWatchEvent<?> event = newEvent(kind, context);
-        if (kind == StandardWatchEventKinds.ENTRY_MODIFY) {
-            lastModifyEvents.put(context, event);
-        } else if (kind == StandardWatchEventKinds.OVERFLOW) {
-            events.clear();
-            lastModifyEvents.clear();
-            recoveredInList = 0;
-            if (recovery != null) {
-                recovery.overflowed();
-            }
-            LOG.log(System.Logger.Level.WARNING, () -> "events lost on " + watchable + (recovery != null
-                    ? "; OVERFLOW, then a rescan reports what changed" : "; OVERFLOW, and no rescan was asked for"));
-        } else {
-            told(fact, relative);
-        }
-        if (!capped) {
-            recoveredInList++;
-        }
-        events.add(event);
         signal();
+    }
+
+    /** Guarded by this. */
+    private void overflowedList() {
+        if (recovery != null) {
+            recovery.overflowed();
+        }
+        LOG.log(System.Logger.Level.WARNING, () -> "events lost on " + watchable + (recovery != null
+                ? "; OVERFLOW, then a rescan reports what changed" : "; OVERFLOW, and no rescan was asked for"));
     }
 
     /** Guarded by this. */
@@ -417,11 +356,6 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         if (recovery != null && fact != null) {
             recovery.told().queued(fact, relative);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static NativeWatchEvent<?> newEvent(WatchEvent.Kind<?> kind, Object context) {
-        return new NativeWatchEvent<>((WatchEvent.Kind<Object>) kind, context);
     }
 
     /** Guarded by this. */

@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.Watchable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +42,7 @@ final class Poller implements Runnable {
 
     // Confined to the poller thread.
     private final Map<Object, NativeWatchKey> keysByIdentity = new HashMap<>();
-    private final Set<NativeWatchKey> recoveringKeys = new LinkedHashSet<>();
+    private final Rescans rescans;
     private boolean running = true;
     private CompletableFuture<Void> shutdownResult;
 
@@ -52,6 +50,7 @@ final class Poller implements Runnable {
         this.backendName = backendName;
         this.engine = engine;
         this.service = service;
+        this.rescans = new Rescans(backendName, (key, reason) -> submit(new Fail(key, reason)));
         // Made with the provider's permissions, as the JDK makes its watch services' threads: the thread would
         // otherwise inherit the access control context of whoever opened the service, and act with its rights.
         this.thread = Privileged.run(() -> new Thread(this,
@@ -69,7 +68,48 @@ final class Poller implements Runnable {
     NativeWatchKey register(Path directory, Watchable watchable, Registration registration) throws IOException {
         CompletableFuture<NativeWatchKey> result = new CompletableFuture<>();
         submit(new Register(directory, watchable, registration, result));
-        return awaitUninterruptibly(result);
+        if (!registration.options().rescanOnOverflow()) {
+            return awaitUninterruptibly(result);
+        }
+        // The scan a rescan compares with is taken here, while the poller adds the watches: the caller waits for
+        // both anyway, and the two walks of the tree then take about as long as the longer of them. It is complete
+        // before register returns, so it holds every change made before then that no event reports.
+        TreeSnapshot base = null;
+        Exception scanFailure = null;
+        try {
+            base = Privileged.call(() -> TreeSnapshot.take(directory, registration.toSpec()));
+        } catch (IOException | RuntimeException e) {
+            scanFailure = e;
+        }
+        NativeWatchKey key = awaitUninterruptibly(result);
+        if (attachBase(key, base)) {
+            return key;
+        }
+        // Without a base no overflow could be recovered; the registration fails as a whole.
+        key.cancel();
+        if (scanFailure instanceof IOException io) {
+            throw io;
+        }
+        throw (RuntimeException) scanFailure;
+    }
+
+    /** @return whether the key has the base it needs now; false if it needs one and {@code base} is null */
+    private boolean attachBase(NativeWatchKey key, TreeSnapshot base) {
+        synchronized (key) {
+            Recovery recovery = key.recovery();
+            if (recovery == null || !recovery.needsBase()) {
+                return true; // Registered before, with a base already: this scan was not needed.
+            }
+            if (base == null) {
+                return false;
+            }
+            // Events reported meanwhile stay on top of it; a rescan may have been waiting for it.
+            recovery.baseline(base);
+            if (recovery.scanDue()) {
+                wakeup();
+            }
+            return true;
+        }
     }
 
     void cancel(NativeWatchKey key) {
@@ -110,7 +150,7 @@ final class Poller implements Runnable {
             while (running) {
                 runRequests();
                 if (running) {
-                    runDueRescans();
+                    rescans.startDue();
                     engine.awaitChanges(Long.MAX_VALUE);
                 }
             }
@@ -125,6 +165,7 @@ final class Poller implements Runnable {
                 releaseEverything(failure != null);
                 closeEngine();
             } finally {
+                rescans.shutdown();
                 // Whatever the cleanup met, close() and pending requests must get their answer, or they wait
                 // forever on a thread that is gone.
                 stopAccepting();
@@ -152,6 +193,8 @@ final class Poller implements Runnable {
         } else if (request instanceof Cancel cancel) {
             release(cancel.key());
             cancel.result().complete(null);
+        } else if (request instanceof Fail fail) {
+            fail.key().invalidated(fail.reason());
         } else if (request instanceof Shutdown shutdown) {
             running = false;
             shutdownResult = shutdown.result();
@@ -164,72 +207,22 @@ final class Poller implements Runnable {
         Object identity = engine.identify(request.directory());
         NativeWatchKey existing = keysByIdentity.get(identity);
         if (existing != null && existing.isValid()) {
-            TreeSnapshot base = baseFor(existing.recovery() == null, request.directory(), registration, spec);
             existing.watch().respecify(spec);
             existing.respecify(registration);
-            startRecovery(existing, base);
+            rescans.track(existing);
             return existing;
         }
-        TreeSnapshot base = baseFor(true, request.directory(), registration, spec);
         NativeWatchKey key = new NativeWatchKey(service, request.watchable(), request.directory(), registration,
                 service.maxEventsPerKey());
-        DirectoryWatch watch = engine.watch(request.directory(), spec, key);
+        DirectoryWatch watch = engine.watch(request.directory(), spec, key.gate());
         key.attach(watch, identity);
         keysByIdentity.put(identity, key);
-        startRecovery(key, base);
+        rescans.track(key);
         return key;
     }
 
-    /** The scan a rescan will compare against, taken before watching so that no change falls between the two. */
-    private TreeSnapshot baseFor(boolean needed, Path directory, Registration registration, WatchSpec spec)
-            throws IOException {
-        if (!needed || !registration.options().rescanOnOverflow()) {
-            return null;
-        }
-        return TreeSnapshot.take(directory, spec);
-    }
-
-    private void startRecovery(NativeWatchKey key, TreeSnapshot base) {
-        Recovery recovery = key.recovery();
-        if (recovery == null) {
-            recoveringKeys.remove(key);
-            return;
-        }
-        synchronized (key) {
-            if (recovery.needsBase() && base != null) {
-                recovery.baseline(base);
-            }
-        }
-        recoveringKeys.add(key);
-    }
-
-    private void runDueRescans() {
-        for (NativeWatchKey key : new ArrayList<>(recoveringKeys)) {
-            Recovery recovery = key.recovery();
-            boolean due;
-            synchronized (key) {
-                due = recovery != null && recovery.scanDue();
-            }
-            if (due) {
-                rescan(key, recovery);
-            }
-        }
-    }
-
-    private void rescan(NativeWatchKey key, Recovery recovery) {
-        WatchSpec spec = key.registration().toSpec();
-        TreeSnapshot now;
-        try {
-            now = TreeSnapshot.take(key.directory(), spec);
-        } catch (IOException e) {
-            key.invalidated("rescan after overflow failed: " + e);
-            return;
-        }
-        key.recover(recovery, now, spec);
-    }
-
     private void release(NativeWatchKey key) {
-        recoveringKeys.remove(key);
+        rescans.forget(key);
         Object identity = key.identity();
         if (identity != null && keysByIdentity.get(identity) == key) {
             keysByIdentity.remove(identity);
@@ -305,6 +298,7 @@ final class Poller implements Runnable {
         } else if (request instanceof Shutdown shutdown) {
             shutdown.result().complete(null);
         }
+        // A Fail that comes too late needs no answer: its key is released with the others.
     }
 
     private Exception refusal() {
@@ -369,7 +363,7 @@ final class Poller implements Runnable {
         }
     }
 
-    private sealed interface Request permits Register, Cancel, Shutdown {
+    private sealed interface Request permits Register, Cancel, Fail, Shutdown {
     }
 
     private record Register(Path directory, Watchable watchable, Registration registration,
@@ -380,5 +374,9 @@ final class Poller implements Runnable {
     }
 
     private record Shutdown(CompletableFuture<Void> result) implements Request {
+    }
+
+    /** A rescan failed: the key can no longer recover, and is invalidated where its watch can be released. */
+    private record Fail(NativeWatchKey key, String reason) implements Request {
     }
 }

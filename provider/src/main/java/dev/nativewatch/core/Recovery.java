@@ -4,11 +4,7 @@ import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
 import dev.nativewatch.backend.WatchSpec;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -19,7 +15,8 @@ import java.util.Set;
  *
  * <pre>
  *   NORMAL ──(list replaced by OVERFLOW)──▶ OVERFLOWED ──(consumer took the OVERFLOW)──▶ SCAN_DUE
- *   SCAN_DUE ──(rescan reported the differences)──▶ DELIVERING, or NORMAL if there were none
+ *   SCAN_DUE ──(the base is there, and the recovery thread took it up)──▶ SCANNING
+ *   SCANNING ──(rescan reported the differences)──▶ DELIVERING, or NORMAL if there were none
  *   DELIVERING ──(consumer took them)──▶ NORMAL, or SCAN_DUE if anything was lost meanwhile
  * </pre>
  *
@@ -28,15 +25,19 @@ import java.util.Set;
  * compares the tree with what the consumer has been told ({@link ToldView}), never with a scan whose reports may
  * have been dropped, so a pass repeats nothing the consumer already has.
  *
- * <p>Guarded by the key's lock; {@link #report} runs on the poller thread.
+ * <p>Guarded by the key's lock; {@link #report} runs on the recovery thread ({@link Rescans}).
  */
 final class Recovery {
 
-    enum Phase { NORMAL, OVERFLOWED, SCAN_DUE, DELIVERING }
+    enum Phase { NORMAL, OVERFLOWED, SCAN_DUE, SCANNING, DELIVERING }
 
     private final ToldView told = new ToldView();
     private Phase phase = Phase.NORMAL;
     private boolean extended;
+    /** Whether a pass is reporting: what it reports is not capped, and is not taken for a repeat. */
+    private boolean reporting;
+    /** Events the pass being reported added to the key's list, merged ones included. */
+    private int listed;
 
     /**
      * What the last pass reported as created (with its file key) or deleted. The kernel may still hold events
@@ -107,6 +108,15 @@ final class Recovery {
         return phase == Phase.SCAN_DUE && told.hasBase();
     }
 
+    /** @return whether a rescan was due; if so, it is now under way, and is not handed out again */
+    boolean startScan() {
+        if (!scanDue()) {
+            return false;
+        }
+        phase = Phase.SCANNING;
+        return true;
+    }
+
     /**
      * Reports what {@code now}, scanned just now, holds that the consumer has not been told. Everything lost
      * before the scan began is covered by it.
@@ -117,15 +127,24 @@ final class Recovery {
         extended = false;
         reportedCreated.clear();
         reportedGone.clear();
-        told.reportAndRebase(now, spec, new Noting(sink, now));
-        phase = Phase.DELIVERING;
+        reporting = true;
+        listed = 0;
+        try {
+            told.reportAndRebase(now, spec, new Noting(sink, now));
+        } finally {
+            reporting = false;
+        }
+        // A pass that added nothing to the key's list has nothing to deliver.
+        phase = listed == 0 ? Phase.NORMAL : Phase.DELIVERING;
     }
 
-    /** The pass added nothing to the key's list: there is nothing to deliver. */
-    void nothingToDeliver() {
-        if (phase == Phase.DELIVERING) {
-            phase = Phase.NORMAL;
-        }
+    boolean reporting() {
+        return reporting;
+    }
+
+    /** The key listed (or merged) an event of the pass being reported. */
+    void listed() {
+        listed++;
     }
 
     /**
@@ -139,7 +158,7 @@ final class Recovery {
         }
         if (fact == ToldView.Fact.CREATED && reportedCreated.containsKey(relative)) {
             Object fileKey = reportedCreated.remove(relative);
-            return fileKey != null && fileKey.equals(currentFileKey(directory.resolve(relative)));
+            return fileKey != null && fileKey.equals(FileKeys.of(directory.resolve(relative)));
         }
         if (fact == ToldView.Fact.GONE && reportedGone.remove(relative)) {
             return true;
@@ -147,14 +166,6 @@ final class Recovery {
         reportedCreated.remove(relative);
         reportedGone.remove(relative);
         return false;
-    }
-
-    private static Object currentFileKey(Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** Passes a pass's reports on, noting what it said for {@link #repeats}. */

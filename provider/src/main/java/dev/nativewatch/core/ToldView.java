@@ -1,5 +1,6 @@
 package dev.nativewatch.core;
 
+import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
 import dev.nativewatch.backend.WatchSpec;
 
@@ -18,7 +19,17 @@ import java.util.Map;
 final class ToldView {
 
     /** What an event said about its path. */
-    enum Fact { CREATED, MODIFIED, GONE }
+    enum Fact {
+        CREATED, MODIFIED, GONE;
+
+        static Fact of(Change change) {
+            return switch (change) {
+                case CREATED -> CREATED;
+                case DELETED -> GONE;
+                default -> MODIFIED;
+            };
+        }
+    }
 
     /** A fact, and when the consumer took it ({@link Long#MAX_VALUE} while it is still queued). */
     record Told(Fact fact, long atMillis) {
@@ -40,11 +51,12 @@ final class ToldView {
         return base != null;
     }
 
-    /** The consumer has heard nothing since this scan (a new registration). */
+    /**
+     * The scan of a new registration, taken while its watches were added: the events reported since the key was
+     * made stay on top of it, since the scan may have seen the tree before or after each of them.
+     */
     void baseline(TreeSnapshot snapshot) {
         base = snapshot;
-        retrieved.clear();
-        queued.clear();
     }
 
     /** An event about {@code relative} went into the key's list. */

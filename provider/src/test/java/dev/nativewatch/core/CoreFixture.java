@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A service on the scripted backend, over a real temporary directory. */
 abstract class CoreFixture {
@@ -51,6 +52,29 @@ abstract class CoreFixture {
         WatchKey key = service.poll(DEADLINE_SECONDS, TimeUnit.SECONDS);
         assertNotNull(key, "no key was signalled within " + DEADLINE_SECONDS + " s");
         return key;
+    }
+
+    /**
+     * Waits until no rescan of {@code key} is due or running: rescans run on the service's recovery thread, so a
+     * test that asserts what a rescan left behind must let it finish first.
+     */
+    static void awaitRescans(WatchKey key) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DEADLINE_SECONDS);
+        NativeWatchKey ours = (NativeWatchKey) key;
+        while (rescanPending(ours)) {
+            assertTrue(System.nanoTime() < deadline, "a rescan did not finish within " + DEADLINE_SECONDS + " s");
+            Thread.sleep(1);
+        }
+    }
+
+    private static boolean rescanPending(NativeWatchKey key) {
+        synchronized (key) {
+            Recovery recovery = key.recovery();
+            if (recovery != null && (recovery.scanDue() || recovery.phase() == Recovery.Phase.SCANNING)) {
+                return true;
+            }
+        }
+        return key.gate().holding();
     }
 
     /** Renders events as "KIND context" (with "xN" for counts above one), for readable assertions. */

@@ -167,8 +167,7 @@ class OverflowRecoveryTest extends CoreFixture {
         backend.report(dir, sink -> sink.overflowed());
         assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
         assertTrue(key.reset());
-        backend.report(dir, sink -> { });
-        backend.report(dir, sink -> { });
+        awaitRescans(key);
         assertNull(service.poll());
         // Back to normal: the cap applies again and events flow.
         Files.createFile(dir.resolve("after"));

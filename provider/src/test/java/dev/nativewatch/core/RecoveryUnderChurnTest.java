@@ -99,7 +99,7 @@ class RecoveryUnderChurnTest extends CoreFixture {
 
     private void drainInto(WatchKey key, Set<Path> reported, Set<Path> created) throws Exception {
         for (int i = 0; i < 10 && !reported.containsAll(created); i++) {
-            backend.report(dir, sink -> { });
+            awaitRescans(key);
             WatchKey signalled = service.poll();
             if (signalled == null) {
                 continue;

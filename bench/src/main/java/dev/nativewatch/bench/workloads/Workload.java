@@ -25,6 +25,8 @@ public interface Workload {
             case "latency" -> new LatencyWorkload();
             case "race" -> new NewDirectoryRaceWorkload();
             case "exists" -> new ExistsWorkload();
+            case "recovery" -> new RecoveryWorkload();
+            case "churn" -> new ChurnWorkload();
             default -> throw new IllegalArgumentException("no workload " + name);
         };
     }
