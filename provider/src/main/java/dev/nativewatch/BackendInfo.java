@@ -10,6 +10,12 @@ import java.util.Map;
  */
 public record BackendInfo(String name, Map<String, String> unavailable) {
 
+    /**
+     * Keeps an unmodifiable copy of the reasons.
+     *
+     * @param name        the backend in use
+     * @param unavailable the backends that cannot run here, each with its reason
+     */
     public BackendInfo {
         unavailable = Map.copyOf(unavailable);
     }

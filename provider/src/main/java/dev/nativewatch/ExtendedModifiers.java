@@ -103,12 +103,12 @@ public final class ExtendedModifiers {
             this.matcher = matcher;
         }
 
-        /** @return the globs, empty for a matcher's modifier */
+        /** {@return the globs, empty for a matcher's modifier} */
         public List<String> globs() {
             return globs;
         }
 
-        /** @return the caller's matcher, if the modifier was made with one */
+        /** {@return the caller's matcher, if the modifier was made with one} */
         public Optional<PathMatcher> matcher() {
             return Optional.ofNullable(matcher);
         }
@@ -142,7 +142,7 @@ public final class ExtendedModifiers {
             this.bytes = bytes;
         }
 
-        /** @return the requested buffer size in bytes, always positive */
+        /** {@return the requested buffer size in bytes, always positive} */
         public int bytes() {
             return bytes;
         }

@@ -30,7 +30,8 @@ public final class NativeWatch {
     }
 
     /**
-     * @return a new watch service for the default file system, on the best backend available here
+     * {@return a new watch service for the default file system, on the best backend available here}
+     *
      * @throws IOException if no backend can start
      */
     public static WatchService newWatchService() throws IOException {
@@ -42,13 +43,21 @@ public final class NativeWatch {
      * cannot, since their provider rejects foreign watch services. A nativewatch path is returned as it is; a
      * path of another file system (jimfs, say) gets a nativewatch path that watches it by polling.
      *
+     * @param path a path of any file system
+     * @return nativewatch's path for it
      * @throws NullPointerException if {@code path} is null
      */
     public static Path path(Path path) {
         return NativeWatchFileSystemProvider.wrap(path);
     }
 
-    /** @return the backend a new service on the default file system uses, and why the others are unavailable */
+    /**
+     * Tells which backend a new service on the default file system uses, and why the others are unavailable.
+     *
+     * @return the backend in use and the reasons of the unavailable ones
+     * @throws IOException if {@code -Ddev.nativewatch.backend} names a backend that is unknown, unavailable here,
+     *                     or cannot watch the default file system
+     */
     public static BackendInfo backend() throws IOException {
         // The service watches the file system nativewatch wraps, which is not the default one when nativewatch
         // is the default provider; a native backend must be asked about the wrapped one.

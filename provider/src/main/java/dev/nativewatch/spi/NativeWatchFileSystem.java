@@ -35,7 +35,7 @@ public final class NativeWatchFileSystem extends FileSystem {
         this.primary = primary;
     }
 
-    /** @return the file system this one wraps */
+    /** {@return the file system this one wraps} */
     public FileSystem delegate() {
         return delegate;
     }
@@ -112,8 +112,9 @@ public final class NativeWatchFileSystem extends FileSystem {
     }
 
     /**
-     * @return a nativewatch service on the best backend for the delegate; its event contexts are paths of this
-     *         file system
+     * {@return a nativewatch service on the best backend for the delegate; its event contexts are paths of this file
+     * system}
+     *
      * @throws ClosedFileSystemException if the delegate is closed
      */
     @Override

@@ -78,6 +78,8 @@ public final class NativeWatchFileSystemProvider extends FileSystemProvider {
      * file system itself, when that is already nativewatch's); a path of any other file system becomes a path
      * of the installed provider's wrapper of that file system, one wrapper per file system.
      *
+     * @param path a path of any file system
+     * @return the nativewatch path for it
      * @throws NullPointerException if {@code path} is null
      */
     public static Path wrap(Path path) {
@@ -348,6 +350,10 @@ public final class NativeWatchFileSystemProvider extends FileSystemProvider {
      * Overrides {@code FileSystemProvider.exists} of JDK 20+, through which {@code Files.exists} and its kin test
      * paths there: without it a missing path would cost the inherited default's thrown NoSuchFileException. On
      * JDK 17 to 19 it is a method of this class alone, with the same answer.
+     *
+     * @param path    the path to test
+     * @param options how symbolic links are handled, as in {@code Files.exists}
+     * @return whether the file exists
      */
     public boolean exists(Path path, LinkOption... options) {
         Path delegate = NativeWatchPath.delegateOf(path);
@@ -358,7 +364,12 @@ public final class NativeWatchFileSystemProvider extends FileSystemProvider {
      * Overrides {@code FileSystemProvider.readAttributesIfExists} of JDK 20+ ({@code Files.isDirectory},
      * {@code isRegularFile}, ...), for the reason of {@link #exists}.
      *
+     * @param <A>     the type of the attributes
+     * @param path    the path of the file
+     * @param type    the class of the attributes to read
+     * @param options how symbolic links are handled, as in {@code Files.readAttributes}
      * @return the attributes, or null if the file does not exist
+     * @throws IOException if the attributes cannot be read for another reason
      */
     public <A extends BasicFileAttributes> A readAttributesIfExists(Path path, Class<A> type, LinkOption... options)
             throws IOException {

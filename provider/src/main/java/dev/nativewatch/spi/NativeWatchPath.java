@@ -28,7 +28,7 @@ public final class NativeWatchPath implements Path {
         this.delegate = delegate;
     }
 
-    /** @return the wrapped path, a path of {@link NativeWatchFileSystem#delegate()} */
+    /** {@return the wrapped path, a path of {@link NativeWatchFileSystem#delegate()}} */
     public Path delegate() {
         return delegate;
     }

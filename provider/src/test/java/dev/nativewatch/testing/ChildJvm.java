@@ -29,6 +29,11 @@ public final class ChildJvm {
         return new ChildJvm(Path.of(System.getProperty("java.home")));
     }
 
+    /** A JVM of the JDK or run-time image at {@code javaHome}. */
+    public static ChildJvm of(Path javaHome) {
+        return new ChildJvm(javaHome);
+    }
+
     public ChildJvm option(String... options) {
         command.addAll(List.of(options));
         return this;
@@ -42,6 +47,19 @@ public final class ChildJvm {
         full.add(String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList()));
         full.add(mainClass.getName());
         full.addAll(List.of(args));
+        return run(full);
+    }
+
+    /** The outcome of running the main class of {@code module} (as {@code module/class}) with {@code args}. */
+    public Result runModule(String mainModule, String... args) throws IOException, InterruptedException {
+        List<String> full = new ArrayList<>(command);
+        full.add("-m");
+        full.add(mainModule);
+        full.addAll(List.of(args));
+        return run(full);
+    }
+
+    private static Result run(List<String> full) throws IOException, InterruptedException {
         Path out = Files.createTempFile("child-out", ".txt");
         Path err = Files.createTempFile("child-err", ".txt");
         try {

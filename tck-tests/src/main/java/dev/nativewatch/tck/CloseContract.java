@@ -25,6 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /** {@code WatchService.close()}: idempotent, invalidating, waking every waiter, releasing its threads. */
 public abstract class CloseContract extends WatchServiceContract {
 
+    /**
+     * Creates the checks for one implementation.
+     *
+     * @param fixture the implementation under test
+     */
     protected CloseContract(WatchServiceFixture fixture) {
         super(fixture);
     }

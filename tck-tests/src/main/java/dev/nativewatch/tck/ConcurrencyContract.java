@@ -28,6 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The service is safe for many threads: consumers, registrations and cancels at once. */
 public abstract class ConcurrencyContract extends WatchServiceContract {
 
+    /**
+     * Creates the checks for one implementation.
+     *
+     * @param fixture the implementation under test
+     */
     protected ConcurrencyContract(WatchServiceFixture fixture) {
         super(fixture);
     }

@@ -42,6 +42,11 @@ public abstract class DifferentialContract extends WatchServiceContract {
 
     private static final String BARRIER = ".tck-barrier-";
 
+    /**
+     * Creates the checks for one implementation.
+     *
+     * @param fixture the implementation under test
+     */
     protected DifferentialContract(WatchServiceFixture fixture) {
         super(fixture);
     }

@@ -30,6 +30,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Which events arrive for which changes, and what they look like. */
 public abstract class EventDeliveryContract extends WatchServiceContract {
 
+    /**
+     * Creates the checks for one implementation.
+     *
+     * @param fixture the implementation under test
+     */
     protected EventDeliveryContract(WatchServiceFixture fixture) {
         super(fixture);
     }

@@ -23,41 +23,64 @@ public final class EventRecorder {
     private final List<WatchKey> invalidKeys = new ArrayList<>();
     private final List<List<Observed>> batches = new ArrayList<>();
 
+    /**
+     * Creates a recorder that has recorded nothing yet.
+     *
+     * @param service the watch service to read
+     */
     public EventRecorder(WatchService service) {
         this.service = service;
     }
 
-    /** @return every event recorded so far, in arrival order */
+    /** {@return every event recorded so far, in arrival order} */
     public List<Observed> events() {
         return Collections.unmodifiableList(events);
     }
 
-    /** @return the events as "KIND context" strings, in arrival order */
+    /** {@return the events as "KIND context" strings, in arrival order} */
     public List<String> described() {
         return events.stream().map(Observed::described).collect(Collectors.toList());
     }
 
-    /** @return each {@code pollEvents()} result, in order */
+    /** {@return each {@code pollEvents()} result, in order} */
     public List<List<Observed>> batches() {
         return Collections.unmodifiableList(batches);
     }
 
-    /** @return the keys whose {@code reset()} returned false */
+    /** {@return the keys whose {@code reset()} returned false} */
     public List<WatchKey> invalidKeys() {
         return Collections.unmodifiableList(invalidKeys);
     }
 
-    /** @return whether an event described as {@code described} ("KIND context") was recorded */
+    /**
+     * Tells whether an event described as {@code described} was recorded.
+     *
+     * @param described an event as "KIND context", such as {@code ENTRY_CREATE a/b}
+     * @return whether such an event was recorded
+     */
     public boolean saw(String described) {
         return events.stream().anyMatch(e -> e.described().equals(described));
     }
 
-    /** Reads keys until every one of {@code described} has been recorded. */
+    /**
+     * Reads keys until every one of {@code described} has been recorded.
+     *
+     * @param described events as "KIND context"
+     * @return this recorder
+     * @throws InterruptedException if interrupted while waiting for a key
+     */
     public EventRecorder untilSeen(String... described) throws InterruptedException {
         return until(r -> Arrays.stream(described).allMatch(r::saw), "events " + Arrays.toString(described));
     }
 
-    /** Reads keys until {@code condition} holds; fails after {@link Tck#DEADLINE}, listing what was recorded. */
+    /**
+     * Reads keys until {@code condition} holds; fails after {@link Tck#DEADLINE}, listing what was recorded.
+     *
+     * @param condition what the recorded events must satisfy
+     * @param what      the condition in words, for the failure message
+     * @return this recorder
+     * @throws InterruptedException if interrupted while waiting for a key
+     */
     public EventRecorder until(Predicate<EventRecorder> condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + Tck.DEADLINE.toNanos();
         while (!condition.test(this)) {
@@ -74,7 +97,13 @@ public final class EventRecorder {
         return this;
     }
 
-    /** Reads keys until none has been signalled for {@code quiet}. */
+    /**
+     * Reads keys until none has been signalled for {@code quiet}.
+     *
+     * @param quiet how long no key must come
+     * @return this recorder
+     * @throws InterruptedException if interrupted while waiting for a key
+     */
     public EventRecorder drain(Duration quiet) throws InterruptedException {
         WatchKey key;
         while ((key = service.poll(quiet.toNanos(), TimeUnit.NANOSECONDS)) != null) {
@@ -83,7 +112,12 @@ public final class EventRecorder {
         return this;
     }
 
-    /** Records the pending events of {@code key} and resets it. */
+    /**
+     * Records the pending events of {@code key} and resets it.
+     *
+     * @param key a signalled key
+     * @return the events it held, in order
+     */
     public List<Observed> read(WatchKey key) {
         List<Observed> batch = new ArrayList<>();
         for (WatchEvent<?> event : key.pollEvents()) {

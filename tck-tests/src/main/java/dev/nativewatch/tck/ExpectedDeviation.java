@@ -5,8 +5,10 @@ import org.opentest4j.TestAbortedException;
 /** A check failed as its implementation declared it would; reported as an expected deviation, not a failure. */
 public final class ExpectedDeviation extends TestAbortedException {
 
+    /** The version of the serialized form. */
     private static final long serialVersionUID = 1L;
 
+    /** The reason the implementation gave. */
     private final String reason;
 
     ExpectedDeviation(String reason, Throwable failure) {
@@ -14,7 +16,7 @@ public final class ExpectedDeviation extends TestAbortedException {
         this.reason = reason;
     }
 
-    /** @return the reason the implementation gave */
+    /** {@return the reason the implementation gave} */
     public String reason() {
         return reason;
     }

@@ -29,6 +29,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Tag(TckTags.EXTENSION)
 public abstract class ExtensionContract extends WatchServiceContract {
 
+    /**
+     * Creates the checks for one implementation.
+     *
+     * @param fixture the implementation under test
+     */
     protected ExtensionContract(WatchServiceFixture fixture) {
         super(fixture);
     }

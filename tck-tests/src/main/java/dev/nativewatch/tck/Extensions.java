@@ -35,22 +35,35 @@ public final class Extensions {
         this.exclusion = exclusion;
     }
 
-    /** @return no optional feature */
+    /** {@return no optional feature} */
     public static Extensions none() {
         return new Extensions(null, null, Collections.emptyMap(), null);
     }
 
-    /** @return these extensions, plus a subtree watch selected by {@code modifier} */
+    /**
+     * {@return these extensions, plus a subtree watch selected by {@code modifier}}
+     *
+     * @param modifier the implementation's modifier that watches a whole tree
+     */
     public Extensions withSubtree(WatchEvent.Modifier modifier) {
         return new Extensions(Objects.requireNonNull(modifier), rescanOnOverflow, kinds, exclusion);
     }
 
-    /** @return these extensions, plus rescan-on-overflow selected by {@code modifier} */
+    /**
+     * {@return these extensions, plus rescan-on-overflow selected by {@code modifier}}
+     *
+     * @param modifier the implementation's modifier that rescans after an overflow
+     */
     public Extensions withRescanOnOverflow(WatchEvent.Modifier modifier) {
         return new Extensions(subtree, Objects.requireNonNull(modifier), kinds, exclusion);
     }
 
-    /** @return these extensions, plus {@code kind} as the implementation's object for {@code which} */
+    /**
+     * {@return these extensions, plus {@code kind} as the implementation's object for {@code which}}
+     *
+     * @param which the extended kind the suite provokes
+     * @param kind  the implementation's kind object that reports it
+     */
     public Extensions withKind(ExtendedKind which, WatchEvent.Kind<Path> kind) {
         Map<ExtendedKind, WatchEvent.Kind<Path>> more = new EnumMap<>(ExtendedKind.class);
         more.putAll(kinds);
@@ -58,17 +71,30 @@ public final class Extensions {
         return new Extensions(subtree, rescanOnOverflow, Collections.unmodifiableMap(more), exclusion);
     }
 
-    /** @return these extensions, plus exclusion: {@code factory} makes the modifier that excludes these globs */
+    /**
+     * {@return these extensions, plus exclusion}
+     *
+     * @param factory makes the implementation's modifier that excludes the globs it is given
+     */
     public Extensions withExclusion(Function<String[], WatchEvent.Modifier> factory) {
         return new Extensions(subtree, rescanOnOverflow, kinds, Objects.requireNonNull(factory));
     }
 
-    /** @return the modifier that excludes {@code globs}; @throws IllegalStateException if exclusion is not claimed */
+    /**
+     * {@return the modifier that excludes {@code globs}}
+     *
+     * @param globs glob patterns, relative to the registered directory
+     * @throws IllegalStateException if exclusion is not claimed
+     */
     public WatchEvent.Modifier exclude(String... globs) {
         return required(exclusion, Feature.EXCLUSION).apply(globs);
     }
 
-    /** @return whether everything {@code feature} needs was given */
+    /**
+     * {@return whether everything {@code feature} needs was given}
+     *
+     * @param feature an optional feature
+     */
     public boolean claims(Feature feature) {
         return switch (feature) {
             case SUBTREE -> subtree != null;
@@ -80,17 +106,30 @@ public final class Extensions {
         };
     }
 
-    /** @throws IllegalStateException if no subtree modifier was given */
+    /**
+     * {@return the modifier that selects a subtree watch}
+     *
+     * @throws IllegalStateException if no subtree modifier was given
+     */
     public WatchEvent.Modifier subtree() {
         return required(subtree, Feature.SUBTREE);
     }
 
-    /** @throws IllegalStateException if no rescan-on-overflow modifier was given */
+    /**
+     * {@return the modifier that selects rescan-on-overflow}
+     *
+     * @throws IllegalStateException if no rescan-on-overflow modifier was given
+     */
     public WatchEvent.Modifier rescanOnOverflow() {
         return required(rescanOnOverflow, Feature.RESCAN_ON_OVERFLOW);
     }
 
-    /** @throws IllegalStateException if no kind was given for {@code which} */
+    /**
+     * {@return the implementation's kind object for {@code which}}
+     *
+     * @param which an extended kind
+     * @throws IllegalStateException if no kind was given for {@code which}
+     */
     public WatchEvent.Kind<Path> kind(ExtendedKind which) {
         WatchEvent.Kind<Path> kind = kinds.get(which);
         if (kind == null) {

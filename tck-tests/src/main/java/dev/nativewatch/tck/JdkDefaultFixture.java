@@ -24,6 +24,8 @@ public class JdkDefaultFixture implements WatchServiceFixture {
     /**
      * The given file system, for a JVM whose default provider is not the JDK's: a replacement that wraps the JDK's
      * file system passes the wrapped one here.
+     *
+     * @param jdkFileSystem the JDK's file system, whose watch service is the reference
      */
     public JdkDefaultFixture(FileSystem jdkFileSystem) {
         this.fileSystem = jdkFileSystem;
@@ -66,7 +68,7 @@ public class JdkDefaultFixture implements WatchServiceFixture {
         return this;
     }
 
-    /** @return whether this fixture's file system is the JDK's own, so that it is the real reference */
+    /** {@return whether this fixture's file system is the JDK's own, so that it is the real reference} */
     public boolean isTheJdks() {
         return fileSystem.provider().getClass().getName().startsWith("sun.nio.fs.");
     }

@@ -23,6 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** A key's states: ready, signalled and queued once, reset, cancelled, invalidated by the file system. */
 public abstract class KeyLifecycleContract extends WatchServiceContract {
 
+    /**
+     * Creates the checks for one implementation.
+     *
+     * @param fixture the implementation under test
+     */
     protected KeyLifecycleContract(WatchServiceFixture fixture) {
         super(fixture);
     }

@@ -24,10 +24,22 @@ public final class MutationScript {
     /** One change, or the preparation. */
     @FunctionalInterface
     public interface Action {
+        /**
+         * Makes the change.
+         *
+         * @param dir     the watched directory
+         * @param outside a directory on the same file system that is not watched
+         * @throws IOException if the change cannot be made
+         */
         void apply(Path dir, Path outside) throws IOException;
     }
 
-    /** A step and what it does, for messages. */
+    /**
+     * A step and what it does, for messages.
+     *
+     * @param description what the step does, in words
+     * @param action      the change
+     */
     public record Step(String description, Action action) {
     }
 
@@ -46,40 +58,57 @@ public final class MutationScript {
         this.needsPosix = needsPosix;
     }
 
-    /** @return a script with no preparation and no step yet */
+    /**
+     * {@return a script with no preparation and no step yet}
+     *
+     * @param name the script's name, which the report shows
+     */
     public static MutationScript named(String name) {
         return new MutationScript(name, (dir, outside) -> { }, List.of(), false);
     }
 
-    /** @return this script, preparing with {@code preparation} before the watch starts */
+    /**
+     * {@return this script, preparing with {@code preparation} before the watch starts}
+     *
+     * @param preparation what to create before the directory is watched
+     */
     public MutationScript prepare(Action preparation) {
         return new MutationScript(name, preparation, steps, needsPosix);
     }
 
-    /** @return this script with one more step */
+    /**
+     * {@return this script with one more step}
+     *
+     * @param description what the step does, in words
+     * @param action      the change
+     */
     public MutationScript step(String description, Action action) {
         List<Step> more = new ArrayList<>(steps);
         more.add(new Step(description, action));
         return new MutationScript(name, preparation, List.copyOf(more), needsPosix);
     }
 
-    /** @return this script, applicable only where both file systems have POSIX permissions */
+    /** {@return this script, applicable only where both file systems have POSIX permissions} */
     public MutationScript needsPosix() {
         return new MutationScript(name, preparation, steps, true);
     }
 
+    /** {@return the script's name} */
     public String name() {
         return name;
     }
 
+    /** {@return what is created before the directory is watched} */
     public Action preparation() {
         return preparation;
     }
 
+    /** {@return the steps, in the order they are applied} */
     public List<Step> steps() {
         return steps;
     }
 
+    /** {@return whether the script applies only where both file systems have POSIX permissions} */
     public boolean posixNeeded() {
         return needsPosix;
     }
@@ -91,7 +120,7 @@ public final class MutationScript {
 
     // ---- the library
 
-    /** @return the library: files and directories created, modified, deleted, renamed, moved in and out */
+    /** {@return the library: files and directories created, modified, deleted, renamed, moved in and out} */
     public static List<MutationScript> library() {
         return List.of(
                 named("create-file")

@@ -17,12 +17,23 @@ import java.nio.file.WatchKey;
  */
 public record Observed(WatchKey key, String kind, String context, int count, int batch, WatchEvent<?> event) {
 
-    /** Records {@code event}, as returned by the {@code batch}th {@code pollEvents()} call on {@code key}. */
+    /**
+     * Records {@code event}, as returned by the {@code batch}th {@code pollEvents()} call on {@code key}.
+     *
+     * @param key   the key the event came from
+     * @param event the event
+     * @param batch which {@code pollEvents()} call, counted from 0, returned it
+     * @return the event as the checks compare it
+     */
     public static Observed of(WatchKey key, WatchEvent<?> event, int batch) {
         return new Observed(key, event.kind().name(), render(event.context()), event.count(), batch, event);
     }
 
-    /** @return the names of a path joined by '/', the empty string for null, else the object's string form */
+    /**
+     * {@return the names of a path joined by '/', the empty string for null, else the object's string form}
+     *
+     * @param context an event's context
+     */
     public static String render(Object context) {
         if (context == null) {
             return "";
@@ -40,7 +51,7 @@ public record Observed(WatchKey key, String kind, String context, int count, int
         return String.valueOf(context);
     }
 
-    /** @return "KIND context", or the kind alone when there is no context */
+    /** {@return "KIND context", or the kind alone when there is no context} */
     public String described() {
         return context.isEmpty() ? kind : kind + " " + context;
     }

@@ -25,6 +25,11 @@ public abstract class OverflowContract extends WatchServiceContract {
 
     static final int BURST = 600;
 
+    /**
+     * Creates the checks for one implementation.
+     *
+     * @param fixture the implementation under test
+     */
     protected OverflowContract(WatchServiceFixture fixture) {
         super(fixture);
     }

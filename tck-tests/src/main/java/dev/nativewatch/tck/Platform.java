@@ -8,9 +8,13 @@ import java.util.Locale;
  * is Linux or Windows respectively.
  */
 public enum Platform {
+    /** Linux. */
     LINUX("Linux"),
+    /** Windows. */
     WINDOWS("Windows"),
+    /** macOS. */
     MACOS("macOS"),
+    /** Any other operating system. */
     OTHER("another OS");
 
     private final String displayName;
@@ -19,12 +23,16 @@ public enum Platform {
         this.displayName = displayName;
     }
 
-    /** @return the platform this JVM runs on */
+    /** {@return the platform this JVM runs on} */
     public static Platform host() {
         return of(System.getProperty("os.name", ""));
     }
 
-    /** @return the platform of an {@code os.name} value */
+    /**
+     * {@return the platform of an {@code os.name} value}
+     *
+     * @param osName a value of the {@code os.name} system property
+     */
     public static Platform of(String osName) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("linux")) {

@@ -49,6 +49,11 @@ public abstract class RegistrationContract extends WatchServiceContract {
     /** A modifier no provider knows. */
     static final WatchEvent.Modifier FOREIGN_MODIFIER = () -> "tck.FOREIGN_MODIFIER";
 
+    /**
+     * Creates the checks for one implementation.
+     *
+     * @param fixture the implementation under test
+     */
     protected RegistrationContract(WatchServiceFixture fixture) {
         super(fixture);
     }

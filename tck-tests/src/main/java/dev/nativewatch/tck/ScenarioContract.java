@@ -39,6 +39,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 public abstract class ScenarioContract extends WatchServiceContract {
 
+    /**
+     * Creates the checks for one implementation.
+     *
+     * @param fixture the implementation under test
+     */
     protected ScenarioContract(WatchServiceFixture fixture) {
         super(fixture);
     }

@@ -12,7 +12,13 @@ public final class Tck {
     private Tck() {
     }
 
-    /** Waits until {@code condition} holds, checking every few milliseconds; fails after {@link #DEADLINE}. */
+    /**
+     * Waits until {@code condition} holds, checking every few milliseconds; fails after {@link #DEADLINE}.
+     *
+     * @param condition what must come to hold
+     * @param what      the condition in words, for the failure message
+     * @throws InterruptedException if interrupted while waiting
+     */
     public static void awaitCondition(BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         while (!condition.getAsBoolean()) {

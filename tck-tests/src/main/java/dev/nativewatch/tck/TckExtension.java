@@ -29,6 +29,10 @@ public final class TckExtension implements BeforeEachCallback, InvocationInterce
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TckExtension.class);
     private static final String CONTRACT_SUFFIX = "Contract";
 
+    /** Created by JUnit, once per contract class that extends with it. */
+    public TckExtension() {
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) {
         WatchServiceFixture fixture = fixtureOf(context);

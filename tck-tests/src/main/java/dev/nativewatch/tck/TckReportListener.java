@@ -53,6 +53,10 @@ public final class TckReportListener implements TestExecutionListener {
     private final Map<String, Map<String, String>> published = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Row>> results = new ConcurrentHashMap<>();
 
+    /** Created by the JUnit Platform launcher, which finds it as a service. */
+    public TckReportListener() {
+    }
+
     @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
         Map<String, String> values = entry.getKeyValuePairs();

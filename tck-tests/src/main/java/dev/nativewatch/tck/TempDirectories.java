@@ -21,7 +21,11 @@ public final class TempDirectories {
     private TempDirectories() {
     }
 
-    /** @return a new, empty directory on the default file system */
+    /**
+     * {@return a new, empty directory on the default file system}
+     *
+     * @throws IOException if it cannot be created
+     */
     public static Path newDirectory() throws IOException {
         return Files.createDirectory(root().resolve("d" + COUNTER.incrementAndGet()));
     }

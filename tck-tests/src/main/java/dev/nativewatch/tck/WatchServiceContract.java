@@ -49,11 +49,16 @@ public abstract class WatchServiceContract {
     /** A fresh, empty directory. */
     protected Path dir;
 
+    /**
+     * Creates the checks for one implementation.
+     *
+     * @param fixture the implementation under test
+     */
     protected WatchServiceContract(WatchServiceFixture fixture) {
         this.fixture = fixture;
     }
 
-    /** @return the implementation under test */
+    /** {@return the implementation under test} */
     public final WatchServiceFixture fixture() {
         return fixture;
     }
@@ -77,46 +82,80 @@ public abstract class WatchServiceContract {
         services.clear();
     }
 
-    /** @return another open watch service of the fixture, closed after the check */
+    /**
+     * {@return another open watch service of the fixture, closed after the check}
+     *
+     * @throws IOException if it cannot be opened
+     */
     protected final WatchService newService() throws IOException {
         WatchService service = fixture.newWatchService();
         services.add(service);
         return service;
     }
 
-    /** Registers {@code directory} with the check's watcher. */
+    /**
+     * Registers {@code directory} with the check's watcher.
+     *
+     * @param directory the directory to watch
+     * @param kinds     the kinds to register
+     * @return the key
+     * @throws IOException if the registration fails
+     */
     protected final WatchKey register(Path directory, WatchEvent.Kind<?>... kinds) throws IOException {
         return fixture.register(watcher, directory, kinds);
     }
 
-    /** Registers through the fixture, with modifiers. */
+    /**
+     * Registers through the fixture, with modifiers.
+     *
+     * @param service   the service to register with
+     * @param directory the directory to watch
+     * @param kinds     the kinds to register
+     * @param modifiers the modifiers to register with
+     * @return the key
+     * @throws IOException if the registration fails
+     */
     protected final WatchKey register(WatchService service, Path directory, WatchEvent.Kind<?>[] kinds,
                                       WatchEvent.Modifier... modifiers) throws IOException {
         return fixture.register(service, directory, kinds, modifiers);
     }
 
+    /**
+     * {@return {@code kinds} as an array, for the register methods that take modifiers too}
+     *
+     * @param kinds event kinds
+     */
     protected static WatchEvent.Kind<?>[] kinds(WatchEvent.Kind<?>... kinds) {
         return kinds;
     }
 
-    /** @return the next signalled key of {@code service}; fails if none comes within the deadline */
+    /**
+     * {@return the next signalled key of {@code service}; fails if none comes within the deadline}
+     *
+     * @param service the service to take a key from
+     * @throws InterruptedException if interrupted while waiting
+     */
     protected static WatchKey awaitKey(WatchService service) throws InterruptedException {
         WatchKey key = service.poll(Tck.DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         assertNotNull(key, "no key was signalled within " + Tck.DEADLINE.toSeconds() + " s");
         return key;
     }
 
-    /** @return a recorder on the check's watcher */
+    /** {@return a recorder on the check's watcher} */
     protected final EventRecorder recorder() {
         return new EventRecorder(watcher);
     }
 
-    /** @return how long to wait before concluding that what has not come will not come */
+    /** {@return how long to wait before concluding that what has not come will not come} */
     protected final Duration quiet() {
         return fixture.quietPeriod();
     }
 
-    /** Sleeps for the quiet period: only before checking that something did not happen. */
+    /**
+     * Sleeps for the quiet period: only before checking that something did not happen.
+     *
+     * @throws InterruptedException if interrupted while sleeping
+     */
     protected final void waitQuietPeriod() throws InterruptedException {
         Thread.sleep(quiet().toMillis());
     }
@@ -125,6 +164,12 @@ public abstract class WatchServiceContract {
      * Creates a sentinel entry in {@code directory} (whose key must receive CREATE events), reads until its CREATE
      * and then for the quiet period. A change made before it has surely been reported by then, so a check of an
      * expected event fails within the quiet period rather than after the deadline.
+     *
+     * @param events    the recorder to read with
+     * @param directory a watched directory
+     * @return {@code events}
+     * @throws IOException          if the sentinel cannot be created
+     * @throws InterruptedException if interrupted while reading
      */
     protected final EventRecorder afterSentinel(EventRecorder events, Path directory)
             throws IOException, InterruptedException {
@@ -133,28 +178,48 @@ public abstract class WatchServiceContract {
         return events.untilSeen("ENTRY_CREATE " + name).drain(quiet());
     }
 
-    /** @return an existing file whose modification time is long past */
+    /**
+     * {@return {@code file}, written, with a modification time long past}
+     *
+     * @param file the file to write
+     * @throws IOException if it cannot be written
+     */
     protected static Path oldFile(Path file) throws IOException {
         Files.writeString(file, "old");
         Files.setLastModifiedTime(file, LONG_AGO);
         return file;
     }
 
-    /** @return an existing directory whose modification time is long past */
+    /**
+     * {@return {@code directory}, created if missing, with a modification time long past}
+     *
+     * @param directory the directory
+     * @throws IOException if it cannot be created
+     */
     protected static Path oldDirectory(Path directory) throws IOException {
         Files.createDirectories(directory);
         Files.setLastModifiedTime(directory, LONG_AGO);
         return directory;
     }
 
-    /** Appends to a file: a change of content, size and modification time. */
+    /**
+     * Appends to a file: a change of content, size and modification time.
+     *
+     * @param file the file
+     * @param text what to append, in UTF-8
+     * @throws IOException if it cannot be written
+     */
     protected static void append(Path file, String text) throws IOException {
         try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.APPEND)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 
-    /** @return whether {@code path}'s file system offers POSIX permissions */
+    /**
+     * {@return whether {@code path}'s file system offers POSIX permissions}
+     *
+     * @param path a path
+     */
     protected static boolean posix(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }

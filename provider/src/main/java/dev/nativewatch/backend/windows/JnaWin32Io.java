@@ -4,11 +4,6 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.WString;
-import com.sun.jna.platform.win32.BaseTSD;
-import com.sun.jna.platform.win32.Kernel32;
-import com.sun.jna.platform.win32.WinBase;
-import com.sun.jna.platform.win32.WinNT;
-import com.sun.jna.platform.win32.WinNT.HANDLE;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 
@@ -27,7 +22,6 @@ import java.util.Map;
  */
 final class JnaWin32Io implements Win32Io {
 
-    private static final Kernel32 K32 = Kernel32.INSTANCE;
     private static final Kernel32Watch KW = Kernel32Watch.INSTANCE;
     /** sizeof(OVERLAPPED): Internal, InternalHigh (ULONG_PTR), Offset, OffsetHigh (DWORD), hEvent (HANDLE). */
     private static final int OVERLAPPED_SIZE = 3 * Native.POINTER_SIZE + 8;
@@ -35,7 +29,7 @@ final class JnaWin32Io implements Win32Io {
     /** Blocks of reads still pending when their port was closed: kept for good, never freed under the kernel. */
     private static final java.util.Set<Memory> ORPHANS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private final HANDLE port;
+    private final Pointer port;
     /** Guards the port against wakeups from other threads while it is closed: Windows reuses handle values. */
     private final Object portLock = new Object();
     private boolean portClosed;
@@ -44,7 +38,7 @@ final class JnaWin32Io implements Win32Io {
     private final Map<Long, Slot> slotsByOverlapped = new HashMap<>();
 
     JnaWin32Io() throws IOException {
-        port = K32.CreateIoCompletionPort(WinBase.INVALID_HANDLE_VALUE, null, null, 1);
+        port = KW.CreateIoCompletionPort(new Pointer(Kernel32Watch.INVALID_HANDLE_VALUE), null, null, 1);
         if (port == null) {
             throw new Win32CallException("CreateIoCompletionPort", Native.getLastError());
         }
@@ -52,13 +46,13 @@ final class JnaWin32Io implements Win32Io {
 
     /** The memory of one handle's read. */
     private static final class Slot {
-        final HANDLE handle;
+        final Pointer handle;
         Memory block;
         int size;
         boolean pending;
         boolean closed;
 
-        Slot(HANDLE handle) {
+        Slot(Pointer handle) {
             this.handle = handle;
         }
 
@@ -78,13 +72,13 @@ final class JnaWin32Io implements Win32Io {
 
     @Override
     public long openDirectory(String path) throws IOException {
-        HANDLE handle = KW.CreateFileW(new WString(path), WinNT.FILE_LIST_DIRECTORY,
-                WinNT.FILE_SHARE_READ | WinNT.FILE_SHARE_WRITE | WinNT.FILE_SHARE_DELETE, null, WinNT.OPEN_EXISTING,
-                WinNT.FILE_FLAG_BACKUP_SEMANTICS | WinNT.FILE_FLAG_OVERLAPPED, null);
-        if (WinBase.INVALID_HANDLE_VALUE.equals(handle)) {
+        Pointer handle = KW.CreateFileW(new WString(path), Kernel32Watch.FILE_LIST_DIRECTORY,
+                Kernel32Watch.FILE_SHARE_ALL, null, Kernel32Watch.OPEN_EXISTING,
+                Kernel32Watch.FILE_FLAG_BACKUP_SEMANTICS | Kernel32Watch.FILE_FLAG_OVERLAPPED, null);
+        long value = Pointer.nativeValue(handle);
+        if (value == Kernel32Watch.INVALID_HANDLE_VALUE) {
             throw new Win32CallException("CreateFileW", Native.getLastError());
         }
-        long value = Pointer.nativeValue(handle.getPointer());
         synchronized (this) {
             slotsByHandle.put(value, new Slot(handle));
         }
@@ -130,7 +124,7 @@ final class JnaWin32Io implements Win32Io {
 
     @Override
     public void associate(long handle, long key) throws IOException {
-        if (K32.CreateIoCompletionPort(handleOf(handle), port, new Pointer(key), 0) == null) {
+        if (KW.CreateIoCompletionPort(handleOf(handle), port, new Pointer(key), 0) == null) {
             throw new Win32CallException("CreateIoCompletionPort", Native.getLastError());
         }
     }
@@ -166,15 +160,16 @@ final class JnaWin32Io implements Win32Io {
     @Override
     public Completion dequeue(long timeoutMillis) throws IOException {
         IntByReference bytes = new IntByReference();
-        BaseTSD.ULONG_PTRByReference key = new BaseTSD.ULONG_PTRByReference();
+        PointerByReference key = new PointerByReference(); // ULONG_PTR: pointer-sized
         PointerByReference overlapped = new PointerByReference();
-        int timeout = timeoutMillis < 0 ? WinBase.INFINITE : (int) Math.min(timeoutMillis, Integer.MAX_VALUE - 1);
-        boolean ok = K32.GetQueuedCompletionStatus(port, bytes, key, overlapped, timeout);
+        int timeout = timeoutMillis < 0 ? Kernel32Watch.INFINITE
+                : (int) Math.min(timeoutMillis, Integer.MAX_VALUE - 1);
+        boolean ok = KW.GetQueuedCompletionStatus(port, bytes, key, overlapped, timeout);
         int error = ok ? 0 : Native.getLastError();
         Pointer completed = overlapped.getValue();
         if (completed == null) {
             if (ok) {
-                return new Completion(key.getValue().longValue(), bytes.getValue(), 0, new byte[0]);
+                return new Completion(Pointer.nativeValue(key.getValue()), bytes.getValue(), 0, new byte[0]);
             }
             if (error == Win32Errors.WAIT_TIMEOUT) {
                 return null;
@@ -193,7 +188,7 @@ final class JnaWin32Io implements Win32Io {
                     slot.block = null;
                 }
             }
-            return new Completion(key.getValue().longValue(), bytes.getValue(), error, data);
+            return new Completion(Pointer.nativeValue(key.getValue()), bytes.getValue(), error, data);
         }
     }
 
@@ -203,14 +198,14 @@ final class JnaWin32Io implements Win32Io {
             // After close the value may already name another port, such as one of a JDK AsynchronousChannelGroup,
             // where a (key 0, NULL) packet ends one of its threads.
             if (!portClosed) {
-                K32.PostQueuedCompletionStatus(port, 0, null, null); // key NULL: WAKEUP_KEY
+                KW.PostQueuedCompletionStatus(port, 0, null, null); // key NULL: WAKEUP_KEY
             }
         }
     }
 
     /** @return the completion port's handle value, for tests that check it is not posted to after close */
     long portValue() {
-        return Pointer.nativeValue(port.getPointer());
+        return Pointer.nativeValue(port);
     }
 
     @Override
@@ -231,7 +226,7 @@ final class JnaWin32Io implements Win32Io {
     @Override
     public synchronized void closeHandle(long handle) throws IOException {
         Slot slot = slotsByHandle.remove(handle);
-        boolean ok = K32.CloseHandle(handleOf(handle));
+        boolean ok = KW.CloseHandle(handleOf(handle));
         int error = ok ? 0 : Native.getLastError();
         if (slot != null) {
             slot.closed = true;
@@ -262,12 +257,12 @@ final class JnaWin32Io implements Win32Io {
                 slot.block.close();
             }
         }
-        if (!K32.CloseHandle(port)) {
+        if (!KW.CloseHandle(port)) {
             throw new Win32CallException("CloseHandle", Native.getLastError());
         }
     }
 
-    private static HANDLE handleOf(long value) {
-        return new HANDLE(new Pointer(value));
+    private static Pointer handleOf(long value) {
+        return new Pointer(value);
     }
 }

@@ -1,7 +1,6 @@
 package dev.nativewatch.backend.windows;
 
 import com.sun.jna.Native;
-import com.sun.jna.platform.win32.Kernel32;
 import dev.nativewatch.NativeWatch;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
@@ -54,8 +53,7 @@ class WindowsJvmTest {
         jvm.add("-Dfile.encoding=UTF-8");
         jvm.add("-Dsun.stdout.encoding=UTF-8");
         List<Path> classPath = List.of(WindowsRuntime.codeSource(NativeWatch.class),
-                WindowsRuntime.codeSource(WindowsJvmScenarios.class), WindowsRuntime.codeSource(Native.class),
-                WindowsRuntime.codeSource(Kernel32.class));
+                WindowsRuntime.codeSource(WindowsJvmScenarios.class), WindowsRuntime.codeSource(Native.class));
         List<String> args = new ArrayList<>(List.of(WindowsRuntime.windowsPath(Files.createDirectories(dir.resolve(mode)))));
         args.addAll(List.of(scenarios));
         ProcessBuilder builder = found.runtime().java(jvm, classPath, WindowsJvmScenarios.class.getName(), args)
