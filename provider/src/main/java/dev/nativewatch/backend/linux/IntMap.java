@@ -1,6 +1,8 @@
 package dev.nativewatch.backend.linux;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A map from {@code int} keys to non-null values, without a boxed key or an entry object per mapping: two arrays
@@ -35,6 +37,18 @@ final class IntMap<V> {
 
     boolean isEmpty() {
         return size == 0;
+    }
+
+    /** @return the values, in no particular order; a copy, so the map may change while it is used */
+    @SuppressWarnings("unchecked")
+    List<V> values() {
+        List<V> copy = new ArrayList<>(size);
+        for (Object value : values) {
+            if (value != null) {
+                copy.add((V) value);
+            }
+        }
+        return copy;
     }
 
     /** @return how many slots the arrays have; for tests of growing and shrinking */

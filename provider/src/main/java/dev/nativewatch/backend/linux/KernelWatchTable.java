@@ -1,5 +1,8 @@
 package dev.nativewatch.backend.linux;
 
+import java.util.ArrayList;
+import java.util.List;
+
 
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DONT_FOLLOW;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MASK_ADD;
@@ -46,6 +49,25 @@ final class KernelWatchTable {
      */
     void closing() {
         closing = true;
+    }
+
+    /**
+     * @return every directory of {@code owner} that shares a kernel watch: those its model reaches from its root,
+     * and any that an inconsistent model left unreachable but still watched
+     */
+    List<WatchedDirectory> directoriesOf(InotifyWatch owner) {
+        List<WatchedDirectory> found = new ArrayList<>();
+        for (KernelWatch kernel : watches.values()) {
+            WatchedDirectory dir = kernel.directoryOf(owner);
+            if (dir != null) {
+                found.add(dir);
+            }
+        }
+        return found;
+    }
+
+    boolean isClosing() {
+        return closing;
     }
 
     /** {@code IN_IGNORED}: the kernel removed the watch itself; it must not be removed again. */

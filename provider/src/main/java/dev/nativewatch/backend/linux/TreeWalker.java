@@ -148,21 +148,33 @@ final class TreeWalker {
     }
 
     /**
-     * Detaches {@code top} and every directory under it from their kernel watches, but keeps the watches, for a
-     * model rebuilt beside this one to take over; {@link #sweep} then removes what was not taken.
+     * Detaches every directory of the registration: those under {@code root}, and any an inconsistent model left
+     * unreachable but watched. When the service is closing, closing its descriptor removes every watch anyway.
      */
-    void retire(WatchedDirectory top) {
-        for (WatchedDirectory dir : top.subtree()) {
-            engine.kernelWatches().retire(dir);
+    void releaseAll(WatchedDirectory root) {
+        release(root);
+        if (!engine.kernelWatches().isClosing()) {
+            engine.kernelWatches().directoriesOf(owner).forEach(engine.kernelWatches()::detach);
         }
     }
 
+    /**
+     * Detaches every directory of the registration from its kernel watch, but keeps the watches, for a model rebuilt
+     * beside this one to take over; {@link #sweep} then removes what was not taken. Every one, not only those the
+     * model reaches from its root: a model being rebuilt may have lost track of some, and none may report again.
+     *
+     * @return the directories retired
+     */
+    List<WatchedDirectory> retire() {
+        List<WatchedDirectory> retired = engine.kernelWatches().directoriesOf(owner);
+        retired.forEach(engine.kernelWatches()::retire);
+        return retired;
+    }
+
     /** Removes the kernel watches of a retired model that a rebuilt one did not take over. */
-    void sweep(WatchedDirectory retired) {
-        for (WatchedDirectory dir : retired.subtree()) {
-            if (dir.kernel != null) {
-                engine.kernelWatches().release(dir.kernel);
-            }
+    void sweep(List<WatchedDirectory> retired) {
+        for (WatchedDirectory dir : retired) {
+            engine.kernelWatches().release(dir.kernel);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.nativewatch.backend.linux;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -296,8 +297,7 @@ final class WatchedTree {
         if (fd < 0) {
             return false; // gone: its own events invalidate the watch; or unreadable, which was reported
         }
-        WatchedDirectory old = root;
-        walker.retire(old);
+        List<WatchedDirectory> old = walker.retire();
         try {
             root = walker.attachRoot(fd);
             walker.walk(root, fd);
@@ -353,7 +353,7 @@ final class WatchedTree {
             displaced = null;
         }
         if (root != null) {
-            walker.release(root);
+            walker.releaseAll(root);
         }
     }
 
