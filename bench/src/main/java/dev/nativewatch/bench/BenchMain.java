@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 import static dev.nativewatch.bench.peers.PeerId.DIRECTORY_WATCHER;
+import static dev.nativewatch.bench.peers.PeerId.HANDOFF;
 import static dev.nativewatch.bench.peers.PeerId.INOTIFYWAIT;
 import static dev.nativewatch.bench.peers.PeerId.JDK;
 import static dev.nativewatch.bench.peers.PeerId.NATIVEWATCH;
@@ -38,6 +39,10 @@ public final class BenchMain {
     static final int EXISTS_PATHS = 10_000;
     static final String DEFAULT_PROVIDER_OPTION =
             "-Djava.nio.file.spi.DefaultFileSystemProvider=dev.nativewatch.spi.NativeWatchFileSystemProvider";
+    /** H: the watchers a developer tool would choose from, and the floor of a write and one thread hand-off. */
+    static final List<PeerId> COLD_PEERS = List.of(NATIVEWATCH, JDK, INOTIFYWAIT, HANDOFF);
+    static final int COLD_WRITES = 200;
+    static final int COLD_PAUSE_MILLIS = 20;
     static final List<PeerId> BURST_PEERS = List.of(NATIVEWATCH, NATIVEWATCH_RESCAN, JDK, DIRECTORY_WATCHER, INOTIFYWAIT);
 
     /** A burst is over when no event has come for this long: the peers have drained the kernel queue. */
@@ -102,6 +107,9 @@ public final class BenchMain {
         if (options.runs(Section.G)) {
             existsProbes();
         }
+        if (options.runs(Section.H)) {
+            coldLatency();
+        }
         List<MicroBenchmarks.Score> scores = new ArrayList<>();
         if (options.runs(Section.F)) {
             progress("[F] JMH, " + MicroBenchmarks.settings(options.quick()));
@@ -110,8 +118,11 @@ public final class BenchMain {
         ResultsReport report = new ResultsReport(machine, options, results, new Targets(results, options).evaluate(),
                 scores);
         System.out.print(report.tables());
-        if (options.onlyExists()) {
-            ResultsFile.replaceSection(options.out(), ResultsReport.EXISTS_HEADING, report.existsSection());
+        if (options.partial()) {
+            ResultsFile.mergeTargetRows(options.out(), ResultsReport.TARGETS_HEADING, report.judgedTargetRows());
+            for (Map.Entry<String, String> section : report.sections().entrySet()) {
+                ResultsFile.replaceSection(options.out(), section.getKey(), section.getValue());
+            }
         } else {
             ResultsFile.write(options.out(), report.document());
         }
@@ -187,6 +198,26 @@ public final class BenchMain {
             }
         }
         Workspace.delete(dir);
+    }
+
+    /**
+     * H: each peer in a fresh JVM that writes at once, with no warm-up. With {@code --profile}, every latency is
+     * also kept, next to the JFR recording.
+     */
+    private void coldLatency() throws Exception {
+        for (int run = 0; run < options.runs(); run++) {
+            for (PeerId peer : rotated(options.chosen(COLD_PEERS), run)) {
+                Path dir = workspace.emptyDirectory("cold");
+                Map<String, Object> params = params("dir", dir, "writes", COLD_WRITES, "pauseMillis",
+                        COLD_PAUSE_MILLIS);
+                if (options.profile() != null) {
+                    params.put("samples", options.profile().resolve("H-" + peer.name().toLowerCase() + "-run"
+                            + (run + 1) + "-samples.txt").toAbsolutePath());
+                }
+                measure(Section.H, 0, run, peer, "coldlatency", params);
+                Workspace.delete(dir);
+            }
+        }
     }
 
     /** Runs one child; a failure is recorded against its cell and shown in the tables, and the run goes on. */

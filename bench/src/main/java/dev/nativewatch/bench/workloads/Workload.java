@@ -25,6 +25,7 @@ public interface Workload {
             case "latency" -> new LatencyWorkload();
             case "race" -> new NewDirectoryRaceWorkload();
             case "exists" -> new ExistsWorkload();
+            case "coldlatency" -> new ColdLatencyWorkload();
             default -> throw new IllegalArgumentException("no workload " + name);
         };
     }
