@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A registration's key, with the JDK's state machine and event rules: repeated events merge into one with a
@@ -42,8 +41,8 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
     private List<WatchEvent<?>> events = new ArrayList<>();
     private final Map<Object, NativeWatchEvent<?>> lastModifyEvents = new HashMap<>();
     private boolean queued;
-    /** Set under the monitor when the key is to be queued; the queuing itself happens after leaving it. */
-    private final AtomicBoolean offerPending = new AtomicBoolean();
+    /** Set when the key is to be queued; the queuing itself happens after leaving the monitor. */
+    private boolean offerPending;
     /** Whether the events being added come from a rescan: those are never capped. */
     private boolean recovering;
     /** How many of the listed events came from a rescan; the cap counts only the others. */
@@ -135,6 +134,12 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         if (!valid) {
             return;
         }
+        added(change, relative);
+        offerIfSignalled();
+    }
+
+    /** Adds the events of one change; the caller queues the key once it holds no monitor. */
+    private void added(Change change, Path relative) {
         Registration current = registration;
         ToldView.Fact fact = factOf(change);
         if (recovery != null && repeatsRecovery(fact, relative)) {
@@ -182,7 +187,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         synchronized (this) {
             for (Change change : changes) {
                 if (!change.isModification()) {
-                    changed(change, relative);
+                    added(change, relative);
                     continue;
                 }
                 WatchEvent.Kind<Path> extended = EventKinds.extendedKindOf(change);
@@ -327,13 +332,18 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
     // ---- events
 
     /**
+     * Adds an event if its kind is registered. The key is not queued here but by the caller once it has left the
+     * monitor ({@link #offerIfSignalled}), so that the consumer does not wake only to wait for the monitor.
+     *
      * @param fact     what the event tells the consumer about {@code relative}, for the view a rescan compares
      *                 with; null for OVERFLOW
      */
     private void signalIfRegistered(Registration current, WatchEvent.Kind<?> kind, Path context,
                                     ToldView.Fact fact, Path relative) {
         if (current.has(kind)) {
-            signalEvent(kind, context, !recovering, fact, relative);
+            synchronized (this) {
+                addEvent(kind, context, !recovering, fact, relative);
+            }
         }
     }
 
@@ -436,7 +446,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
     private void enqueue() {
         if (!queued) {
             queued = true;
-            offerPending.set(true);
+            offerPending = true;
         }
     }
 
@@ -446,7 +456,14 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
      * would block until the signalling thread had left it.
      */
     private void offerIfSignalled() {
-        if (offerPending.compareAndSet(true, false)) {
+        // Taken under the monitor rather than with an atomic: interpreted, as on a watcher that sees few events,
+        // an uncontended monitor costs less than the calls behind compareAndSet.
+        boolean offer;
+        synchronized (this) {
+            offer = offerPending;
+            offerPending = false;
+        }
+        if (offer) {
             service.enqueue(this);
         }
     }
