@@ -115,17 +115,27 @@ final class EventRouter {
         // parent directory's watch.
     }
 
-    /** An event that names an entry of a watched directory. */
+    /**
+     * An event that names an entry of a watched directory. A kernel watch nearly always serves one directory,
+     * which is then told directly: the lambda for several would be an object per event.
+     */
     private void entryEvent(InotifyEvent event, KernelWatch kernel) {
-        kernel.forEachDirectory(dir -> {
-            if (event.has(IN_CREATE | IN_MOVED_TO)) {
-                dir.owner.entryCreated(dir, event.name(), event.isDirectory());
-            } else if (event.has(IN_DELETE)) {
-                dir.owner.entryDeleted(dir, event.name());
-            } else {
-                dir.owner.entryModified(dir, event.name(), event.mask());
-            }
-        });
+        WatchedDirectory only = kernel.only();
+        if (only != null) {
+            entryEvent(event, only);
+        } else {
+            kernel.forEachDirectory(dir -> entryEvent(event, dir));
+        }
+    }
+
+    private static void entryEvent(InotifyEvent event, WatchedDirectory dir) {
+        if (event.has(IN_CREATE | IN_MOVED_TO)) {
+            dir.owner.entryCreated(dir, event.name(), event.isDirectory());
+        } else if (event.has(IN_DELETE)) {
+            dir.owner.entryDeleted(dir, event.name());
+        } else {
+            dir.owner.entryModified(dir, event.name(), event.mask());
+        }
     }
 
     private void renamed(InotifyEvent from, InotifyEvent to) {
