@@ -242,7 +242,7 @@ public final class BenchMain {
             Measurement measured = fork.run(workload, peer, params, jvmOptions);
             results.add(cell, measured);
             progress(what + ": " + measured.values().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + Format.decimal(OptionalDouble.of(e.getValue()), 1))
+                    .map(e -> e.getKey() + "=" + Format.significant(e.getValue()))
                     .collect(Collectors.joining(" ")));
             return measured;
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import dev.nativewatch.bench.peers.PeerId;
 import dev.nativewatch.bench.peers.Recorder;
 import dev.nativewatch.bench.peers.Watcher;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import java.util.Map;
  * write to the moment the consumer thread takes the event that names the file (CREATE for a new file, MODIFY for
  * an append). Unlike C, nothing is written before the measured writes, and every write is measured, the first
  * (which pays for loading classes on both sides) included.
+ *
+ * <p>Also measured, per write: the CPU time of the peer's own threads (for inotifywait, its process's, in 10 ms
+ * ticks) and of the whole JVM, the compilers included.
  *
  * <p>Parameters: {@code dir} (empty), {@code writes}, {@code pauseMillis}; optionally {@code samples}, a file to
  * which every latency is written, one line per write, for a closer look than the percentiles.
@@ -42,17 +46,21 @@ final class ColdLatencyWorkload implements Workload {
         Recorder recorder = new Recorder(name -> !name.equals(APPENDED));
         long[] created = new long[writes];
         long[] appends = new long[writes];
+        long[][] cpu = new long[3][];
         try (Watcher watcher = peer.newWatcher()) {
             watcher.start(dir, false, recorder);
+            cpu[0] = cpu(peer, watcher);
             for (int i = 0; i < writes; i++) {
                 created[i] = create(watcher, recorder, dir, "c-" + i);
                 Thread.sleep(pause);
             }
+            cpu[1] = cpu(peer, watcher);
             recorder.countModifications(APPENDED);
             for (int i = 0; i < writes; i++) {
                 appends[i] = append(watcher, recorder, appended);
                 Thread.sleep(pause);
             }
+            cpu[2] = cpu(peer, watcher);
         }
         Path samples = params.optionalPath("samples");
         if (samples != null) {
@@ -63,7 +71,22 @@ final class ColdLatencyWorkload implements Workload {
         Measurement measurement = new Measurement().put("writes", writes);
         figures(measurement, "create", created);
         figures(measurement, "append", appends);
+        String[] phases = {"create", "append"};
+        for (int phase = 0; phase < phases.length; phase++) {
+            measurement.put(phases[phase] + "WatcherCpuUs", (cpu[phase + 1][0] - cpu[phase][0]) / 1e3 / writes)
+                    .put(phases[phase] + "ProcessCpuUs", (cpu[phase + 1][1] - cpu[phase][1]) / 1e3 / writes);
+        }
         return measurement;
+    }
+
+    /**
+     * @return the CPU time so far of the peer's own threads (its process, for inotifywait) and of the whole JVM,
+     * the compilers included: what watching costs, apart from how the machine schedules it
+     */
+    private static long[] cpu(PeerId peer, Watcher watcher) throws IOException {
+        long own = peer.jvm() ? CpuMeter.threadsNanos(watcher.ownsThread())
+                : CpuMeter.processNanos(watcher.pid().orElseThrow());
+        return new long[] {own, CpuMeter.processNanos()};
     }
 
     /** @return the latency of one new file, in nanoseconds; -1 if it was never reported */
