@@ -146,27 +146,26 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
             return;
         }
         Path context = service.context(relative);
-        switch (change) {
-            case CREATED -> signalIfRegistered(current, StandardWatchEventKinds.ENTRY_CREATE, context, fact, relative);
-            case DELETED -> signalIfRegistered(current, StandardWatchEventKinds.ENTRY_DELETE, context, fact, relative);
-            default -> {
-                WatchEvent.Kind<Path> extended = EventKinds.extendedKindOf(change);
-                if (extended != null) {
-                    signalIfRegistered(current, extended, context, fact, relative);
-                }
-                if (change != Change.LAST_ACCESS) {
-                    signalIfRegistered(current, StandardWatchEventKinds.ENTRY_MODIFY, context, fact, relative);
-                }
+        // Comparisons rather than a switch, which on an enum is a lookup through a generated class and a call:
+        // this runs for every event, interpreted on a watcher that sees few.
+        if (change == Change.CREATED) {
+            signalIfRegistered(current, StandardWatchEventKinds.ENTRY_CREATE, context, fact, relative);
+        } else if (change == Change.DELETED) {
+            signalIfRegistered(current, StandardWatchEventKinds.ENTRY_DELETE, context, fact, relative);
+        } else {
+            WatchEvent.Kind<Path> extended = EventKinds.extendedKindOf(change);
+            if (extended != null) {
+                signalIfRegistered(current, extended, context, fact, relative);
+            }
+            if (change != Change.LAST_ACCESS) {
+                signalIfRegistered(current, StandardWatchEventKinds.ENTRY_MODIFY, context, fact, relative);
             }
         }
     }
 
     private static ToldView.Fact factOf(Change change) {
-        return switch (change) {
-            case CREATED -> ToldView.Fact.CREATED;
-            case DELETED -> ToldView.Fact.GONE;
-            default -> ToldView.Fact.MODIFIED;
-        };
+        return change == Change.CREATED ? ToldView.Fact.CREATED
+                : change == Change.DELETED ? ToldView.Fact.GONE : ToldView.Fact.MODIFIED;
     }
 
     /** @return whether a backend's change only repeats what the last rescan already reported */
@@ -190,7 +189,8 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
                     added(change, relative);
                     continue;
                 }
-                WatchEvent.Kind<Path> extended = EventKinds.extendedKindOf(change);
+                WatchEvent.Kind<Path> extended = current.hasDistinctModifications()
+                        ? EventKinds.extendedKindOf(change) : null;
                 if (extended != null) {
                     signalIfRegistered(current, extended, context, ToldView.Fact.MODIFIED, relative);
                 }
@@ -412,7 +412,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
             }
             LOG.log(System.Logger.Level.WARNING, () -> "events lost on " + watchable + (recovery != null
                     ? "; OVERFLOW, then a rescan reports what changed" : "; OVERFLOW, and no rescan was asked for"));
-        } else {
+        } else if (recovery != null) {
             told(fact, relative);
         }
         if (!capped) {

@@ -204,6 +204,9 @@ final class Poller implements Runnable {
     }
 
     private void runDueRescans() {
+        if (recoveringKeys.isEmpty()) {
+            return; // Nothing to copy on every wakeup of a poller whose keys do not recover.
+        }
         for (NativeWatchKey key : new ArrayList<>(recoveringKeys)) {
             Recovery recovery = key.recovery();
             boolean due;

@@ -4,6 +4,7 @@ import static dev.nativewatch.backend.linux.InotifyApi.IN_CREATE;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE_SELF;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_IGNORED;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_ISDIR;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_FROM;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_TO;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVE_SELF;
@@ -129,12 +130,13 @@ final class EventRouter {
     }
 
     private static void entryEvent(InotifyEvent event, WatchedDirectory dir) {
-        if (event.has(IN_CREATE | IN_MOVED_TO)) {
-            dir.owner.entryCreated(dir, event.name(), event.isDirectory());
-        } else if (event.has(IN_DELETE)) {
+        int mask = event.mask();
+        if ((mask & (IN_CREATE | IN_MOVED_TO)) != 0) {
+            dir.owner.entryCreated(dir, event.name(), (mask & IN_ISDIR) != 0);
+        } else if ((mask & IN_DELETE) != 0) {
             dir.owner.entryDeleted(dir, event.name());
         } else {
-            dir.owner.entryModified(dir, event.name(), event.mask());
+            dir.owner.entryModified(dir, event.name(), mask);
         }
     }
 

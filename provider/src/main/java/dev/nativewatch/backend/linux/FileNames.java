@@ -103,17 +103,19 @@ final class FileNames {
      * @return the path of {@code names} below {@code base}, relative to it, naming exactly those bytes
      */
     static Path relativePath(Path base, String[] names) {
-        if (names.length != 1) {
-            return pathOf(base, names);
-        }
+        return names.length == 1 ? relativePath(base, names[0]) : pathOf(base, names);
+    }
+
+    /** @return the path of one kernel name below {@code base}; see {@link #relativePath(Path, String[])} */
+    static Path relativePath(Path base, String name) {
         // Events on one entry come in runs (a new file's creation and first write, a file written again and
         // again): its path is made once for the run, not once per event.
         Made last = lastMade;
-        if (last != null && last.base() == base && last.name().equals(names[0])) {
-            return last.path();
+        if (last != null && last.base == base && last.name.equals(name)) {
+            return last.path;
         }
-        Path path = pathOf(base, names);
-        lastMade = new Made(base, names[0], path);
+        Path path = pathOf(base, new String[] {name});
+        lastMade = new Made(base, name, path);
         return path;
     }
 

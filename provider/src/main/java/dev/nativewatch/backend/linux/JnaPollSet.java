@@ -15,7 +15,7 @@ import static dev.nativewatch.backend.linux.InotifyApi.READY_WAKEUP;
  *
  * <p>A watcher that sees few events runs this interpreted, so each wait takes the shortest way there is: the
  * array is passed by its address, a primitive that JNA hands on without converting, and {@code revents} is read
- * with {@link Memory#getShort}, one native call, rather than through a buffer view, a chain of calls.
+ * with {@link Pointer#getShort}, one native call, rather than through a buffer view, a chain of calls.
  */
 final class JnaPollSet implements InotifyApi.PollSet {
 
@@ -27,10 +27,13 @@ final class JnaPollSet implements InotifyApi.PollSet {
     /** Null once closed. */
     private Memory fds;
     private final long address;
+    /** The same memory without the bounds check of every {@link Memory} access: the offsets are constants. */
+    private final Pointer array;
 
     JnaPollSet(int inotifyFd, int wakeupFd) {
         fds = new Memory((long) DESCRIPTORS * LibC.POLLFD_SIZE);
         address = Pointer.nativeValue(fds);
+        array = new Pointer(address);
         fds.setInt(INOTIFY, inotifyFd);
         fds.setShort(INOTIFY + LibC.POLLFD_EVENTS, LibC.POLLIN);
         fds.setShort(INOTIFY + LibC.POLLFD_REVENTS, (short) 0);
@@ -41,8 +44,7 @@ final class JnaPollSet implements InotifyApi.PollSet {
 
     @Override
     public int poll(int timeoutMillis) throws InotifyException {
-        Memory set = fds;
-        if (set == null) {
+        if (fds == null) {
             throw JnaInotifyApi.failure("poll", "a closed poll set", EBADF);
         }
         int count = LibC.poll(address, DESCRIPTORS, timeoutMillis);
@@ -56,9 +58,9 @@ final class JnaPollSet implements InotifyApi.PollSet {
             }
             throw JnaInotifyApi.failure("poll", null, errno);
         }
-        short inotify = set.getShort(INOTIFY + LibC.POLLFD_REVENTS);
+        short inotify = array.getShort(INOTIFY + LibC.POLLFD_REVENTS);
         // count says how many descriptors have events: when the inotify one alone has, the other needs no look.
-        short wakeup = count == 1 && inotify != 0 ? 0 : set.getShort(WAKEUP + LibC.POLLFD_REVENTS);
+        short wakeup = count == 1 && inotify != 0 ? 0 : array.getShort(WAKEUP + LibC.POLLFD_REVENTS);
         if (((inotify | wakeup) & LibC.POLLNVAL) != 0) {
             throw JnaInotifyApi.failure("poll", "a closed descriptor", EBADF);
         }
