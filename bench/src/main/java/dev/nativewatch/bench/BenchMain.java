@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
 import static dev.nativewatch.bench.peers.PeerId.DIRECTORY_WATCHER;
+import static dev.nativewatch.bench.peers.PeerId.HANDOFF;
 import static dev.nativewatch.bench.peers.PeerId.INOTIFYWAIT;
 import static dev.nativewatch.bench.peers.PeerId.JDK;
 import static dev.nativewatch.bench.peers.PeerId.NATIVEWATCH;
@@ -38,6 +39,10 @@ public final class BenchMain {
     static final int EXISTS_PATHS = 10_000;
     static final String DEFAULT_PROVIDER_OPTION =
             "-Djava.nio.file.spi.DefaultFileSystemProvider=dev.nativewatch.spi.NativeWatchFileSystemProvider";
+    /** J: the watchers a developer tool would choose from, and the floor of a write and one thread hand-off. */
+    static final List<PeerId> COLD_PEERS = List.of(NATIVEWATCH, JDK, INOTIFYWAIT, HANDOFF);
+    static final int COLD_WRITES = 200;
+    static final int COLD_PAUSE_MILLIS = 20;
     static final List<PeerId> BURST_PEERS = List.of(NATIVEWATCH, NATIVEWATCH_RESCAN, JDK, DIRECTORY_WATCHER, INOTIFYWAIT);
     /** H: the recovery, against what a JDK user does instead (list the tree again). */
     static final List<PeerId> RECOVERY_PEERS = List.of(NATIVEWATCH_RESCAN, JDK);
@@ -120,6 +125,9 @@ public final class BenchMain {
         if (options.runs(Section.I)) {
             churn();
         }
+        if (options.runs(Section.J)) {
+            coldLatency();
+        }
         List<MicroBenchmarks.Score> scores = new ArrayList<>();
         if (options.runs(Section.F)) {
             progress("[F] JMH, " + MicroBenchmarks.settings(options.quick()));
@@ -128,8 +136,11 @@ public final class BenchMain {
         ResultsReport report = new ResultsReport(machine, options, results, new Targets(results, options).evaluate(),
                 scores);
         System.out.print(report.tables());
-        if (options.onlyExists()) {
-            ResultsFile.replaceSection(options.out(), ResultsReport.EXISTS_HEADING, report.existsSection());
+        if (options.partial()) {
+            ResultsFile.mergeTargetRows(options.out(), ResultsReport.TARGETS_HEADING, report.judgedTargetRows());
+            for (Map.Entry<String, String> section : report.sections().entrySet()) {
+                ResultsFile.replaceSection(options.out(), section.getKey(), section.getValue());
+            }
         } else {
             ResultsFile.write(options.out(), report.document());
         }
@@ -236,6 +247,26 @@ public final class BenchMain {
         Workspace.delete(dir);
     }
 
+    /**
+     * J: each peer in a fresh JVM that writes at once, with no warm-up. With {@code --profile}, every latency is
+     * also kept, next to the JFR recording.
+     */
+    private void coldLatency() throws Exception {
+        for (int run = 0; run < options.runs(); run++) {
+            for (PeerId peer : rotated(options.chosen(COLD_PEERS), run)) {
+                Path dir = workspace.emptyDirectory("cold");
+                Map<String, Object> params = params("dir", dir, "writes", COLD_WRITES, "pauseMillis",
+                        COLD_PAUSE_MILLIS);
+                if (options.profile() != null) {
+                    params.put("samples", options.profile().resolve("H-" + peer.name().toLowerCase() + "-run"
+                            + (run + 1) + "-samples.txt").toAbsolutePath());
+                }
+                measure(Section.J, 0, run, peer, "coldlatency", params);
+                Workspace.delete(dir);
+            }
+        }
+    }
+
     /** Runs one child; a failure is recorded against its cell and shown in the tables, and the run goes on. */
     private Measurement measure(Section section, int size, int run, PeerId peer, String workload,
                                 Map<String, Object> params) throws InterruptedException {
@@ -261,7 +292,7 @@ public final class BenchMain {
             Measurement measured = fork.run(workload, peer, params, jvmOptions);
             results.add(cell, measured);
             progress(what + ": " + measured.values().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + Format.decimal(OptionalDouble.of(e.getValue()), 1))
+                    .map(e -> e.getKey() + "=" + Format.significant(e.getValue()))
                     .collect(Collectors.joining(" ")));
             return measured;
         } catch (IOException e) {

@@ -14,14 +14,15 @@ import java.util.Set;
  *
  * <pre>
  * --quick        one run each, the smaller sizes only, a shorter idle and JMH run: a smoke test, not a result
- * --runs N       runs per peer and size for A-E (default 3); medians are quoted
- * --only A,C,F   run only these workloads (A-I); --only G alone replaces just section G in RESULTS.md, keeping the
- *                rest
+ * --runs N       runs per peer and size for A-E, G and J (default 3); medians are quoted
+ * --only A,C,F   run only these workloads (A-J), and replace only their sections (and their rows of the targets) in
+ *                RESULTS.md, keeping the rest
  * --dir PATH     where the trees and bursts are made (default: a new directory on tmpfs, /dev/shm, if there is
  *                one, else under java.io.tmpdir; see Workspace)
  * --out FILE     where RESULTS.md goes (default: bench/RESULTS.md from the project root, else ./RESULTS.md)
  * --sizes N,M    the tree and burst sizes of A, B and H instead of the defaults (10000,100000; --quick: 10000)
- * --peers P,Q    measure only these peers (nativewatch, nativewatch_rescan, jdk, directory_watcher, inotifywait);
+ * --peers P,Q    measure only these peers (nativewatch, nativewatch_rescan, jdk, directory_watcher, inotifywait,
+ *                handoff);
  *                a ratio to a peer that was not measured is left empty
  * --profile DIR  also record each child with JFR (profile settings) and, in A, write a class histogram of the
  *                heap with the watch held, both into DIR: to find out why a target is missed
@@ -31,7 +32,7 @@ record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Pa
                     List<Integer> chosenSizes, Set<PeerId> peers) {
 
     /** The workloads, by the letters the README and RESULTS.md use. */
-    enum Section { A, B, C, D, E, F, G, H, I }
+    enum Section { A, B, C, D, E, F, G, H, I, J }
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;
@@ -64,7 +65,7 @@ record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Pa
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; use --quick, --runs N, --only A,B,C,D,E,F,G,H,I, --sizes N,M, --peers P,Q, --dir PATH,"
+                        + "; use --quick, --runs N, --only A,B,C,D,E,F,G,H,I,J, --sizes N,M, --peers P,Q, --dir PATH,"
                         + " --out FILE, --profile DIR");
             }
         }
@@ -91,9 +92,9 @@ record BenchOptions(boolean quick, int runs, Set<Section> sections, Path dir, Pa
         return sections.contains(section);
     }
 
-    /** @return whether only G runs: it then updates its own section of RESULTS.md and leaves the others be */
-    boolean onlyExists() {
-        return sections.equals(EnumSet.of(Section.G));
+    /** @return whether only some workloads run: they then update their own sections of RESULTS.md alone */
+    boolean partial() {
+        return !sections.equals(EnumSet.allOf(Section.class));
     }
 
     /** @return the tree sizes of A and H (and the burst sizes of B) */

@@ -45,6 +45,11 @@ final class Format {
         return String.format(Locale.ROOT, ratio < 10 ? "%.2f×" : "%.0f×", ratio);
     }
 
+    /** @return a figure with four significant digits, for the progress lines: latencies are fractions of a ms */
+    static String significant(double value) {
+        return String.format(Locale.ROOT, "%.4g", value);
+    }
+
     /** @return a figure with {@code decimals} places */
     static String decimal(OptionalDouble value, int decimals) {
         return value.isPresent() ? String.format(Locale.ROOT, "%." + decimals + "f", value.getAsDouble()) : NONE;

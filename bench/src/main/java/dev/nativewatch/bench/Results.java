@@ -50,6 +50,11 @@ final class Results {
                 .filter(condition).count();
     }
 
+    /** @return the figure of each run that reported it, in the order of the runs */
+    List<Double> each(Section section, int size, PeerId peer, String figure) {
+        return values(new Cell(section, size, peer), figure);
+    }
+
     /** @return how many runs of a cell succeeded */
     int count(Section section, int size, PeerId peer) {
         return runs.getOrDefault(new Cell(section, size, peer), List.of()).size();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * RESULTS.md: the generated figures above a marker line, and below it the analysis a person wrote from profiles,
@@ -33,6 +35,50 @@ final class ResultsFile {
             generated = generated.substring(0, start) + section + (end < 0 ? "\n" : generated.substring(end + 1));
         }
         Files.writeString(file, generated + rest, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Replaces the rows of the targets table (under {@code heading}) that name the same target as one of
+     * {@code rows}, and adds the others at the end of the table; every other row and line stays as it was. Without
+     * such a table the rows are left out: a partial run does not start a results file of its own.
+     *
+     * @param rows markdown table rows, {@code | target | measured | verdict |}
+     */
+    static void mergeTargetRows(Path file, String heading, List<String> rows) throws IOException {
+        if (rows.isEmpty() || !Files.exists(file)) {
+            return;
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        int at = lines.indexOf(heading);
+        if (at < 0) {
+            return;
+        }
+        while (at < lines.size() && !lines.get(at).startsWith("|")) {
+            at++;
+        }
+        int end = at;
+        while (end < lines.size() && lines.get(end).startsWith("|")) {
+            end++;
+        }
+        for (String row : rows) {
+            int same = end;
+            for (int i = at + 2; i < end; i++) {
+                if (firstCell(lines.get(i)).equals(firstCell(row))) {
+                    same = i;
+                }
+            }
+            if (same < end) {
+                lines.set(same, row);
+            } else {
+                lines.add(end++, row);
+            }
+        }
+        Files.writeString(file, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String firstCell(String row) {
+        int second = row.indexOf(" | ", 2);
+        return second < 0 ? row : row.substring(0, second);
     }
 
     static void write(Path file, String generated) throws IOException {

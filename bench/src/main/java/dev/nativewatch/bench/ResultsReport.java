@@ -3,14 +3,17 @@ package dev.nativewatch.bench;
 import dev.nativewatch.bench.BenchOptions.Section;
 import dev.nativewatch.bench.peers.PeerId;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.stream.Collectors;
 
 /** Writes the measured part of RESULTS.md: machine, method, targets, then one table per workload. */
 final class ResultsReport {
 
     private static final List<PeerId> REGISTRATION_PEERS = BenchMain.REGISTRATION_PEERS;
+    static final String TARGETS_HEADING = "## Targets";
     static final String EXISTS_HEADING = "## G. `Files.exists` on missing paths, nativewatch as the default provider";
 
     private final Map<String, String> machine;
@@ -31,9 +34,16 @@ final class ResultsReport {
     /** @return the tables alone, for the terminal */
     String tables() {
         StringBuilder out = new StringBuilder();
-        section(out, "Targets", targets().toString(), null);
+        section(out, TARGETS_HEADING.substring(3), targets().toString(), null);
+        sections().values().forEach(out::append);
+        return out.toString();
+    }
+
+    /** @return the section of each workload that ran, by its heading, in the order of the document */
+    Map<String, String> sections() {
+        Map<String, String> sections = new LinkedHashMap<>();
         if (options.runs(Section.A)) {
-            section(out, "A. Establishing a recursive watch", registration().toString(), "Time from the first call "
+            put(sections, "A. Establishing a recursive watch", registration(), "Time from the first call "
                     + "(new service, or process start for inotifywait) until every directory is watched; a fresh JVM "
                     + "per run, after watching and releasing a 10-directory tree so that class loading is not "
                     + "counted. Heap: used heap after 5 × `System.gc()` with the watch held, minus the same before "
@@ -41,7 +51,7 @@ final class ResultsReport {
                     + "close() until it returned (for inotifywait: SIGTERM until the process has exited).");
         }
         if (options.runs(Section.B)) {
-            section(out, "B. Bursts of file creations in one watched directory", burst().toString(),
+            put(sections, "B. Bursts of file creations in one watched directory", burst(),
                     "One thread creates the files as fast as it can (median creation time: "
                             + creationTimes() + "); the wait ends after 2 s without an event (10 s with "
                             + "RESCAN_ON_OVERFLOW, whose rescan is silent until it has scanned the directory), or "
@@ -49,38 +59,67 @@ final class ResultsReport {
                             + "creation.");
         }
         if (options.runs(Section.C)) {
-            section(out, "C. Latency of single writes", latency().toString(), options.latencyWrites()
+            put(sections, "C. Latency of single writes", latency(), options.latencyWrites()
                     + " measured writes per run, after " + Format.count(BenchMain.LATENCY_WARMUP_WRITES)
                     + " unmeasured ones so that both sides run compiled code; each a new file written with "
                     + "`Files.write`, 2 ms apart; from just before the write to the moment the consumer thread "
                     + "takes the event naming the file. Percentiles per run, then the median over the runs.");
         }
         if (options.runs(Section.D)) {
-            section(out, "D. New-subdirectory race", race().toString(), "Under a recursive watch: create a "
+            put(sections, "D. New-subdirectory race", race(), "Under a recursive watch: create a "
                     + "directory and at once 100 files in it, 20 times (20 ms apart); files reported, out of 2,000.");
         }
         if (options.runs(Section.E)) {
-            section(out, "E. Idle cost", idle().toString(), "With " + Format.count(BenchMain.IDLE_TREE)
+            put(sections, "E. Idle cost", idle(), "With " + Format.count(BenchMain.IDLE_TREE)
                     + " directories watched, after 2 s to settle: CPU used over " + options.idleMillis() / 1000
                     + " s without file activity. Watcher threads: the peer's own threads and its consumer "
                     + "(`ThreadMXBean`); process: the whole JVM, GC and JIT included (for inotifywait its "
                     + "utime + stime from /proc, 10 ms resolution).");
         }
         if (options.runs(Section.G)) {
-            out.append(existsSection());
+            sections.put(EXISTS_HEADING, existsSection());
         }
-        recoverySections(out);
+        recoverySections(sections);
         if (options.runs(Section.F) && !scores.isEmpty()) {
-            section(out, "F. Decoder microbenchmarks (JMH)", microbenchmarks().toString(), "A short run: "
+            put(sections, "F. Decoder microbenchmarks (JMH)", microbenchmarks(), "A short run: "
                     + MicroBenchmarks.settings(options.quick()) + "; scores in records decoded per second.");
         }
-        return out.toString();
+        if (options.runs(Section.J)) {
+            ColdLatencyReport cold = new ColdLatencyReport(results);
+            put(sections, ColdLatencyReport.TITLE, cold.table(), cold.note());
+        }
+        return sections;
+    }
+
+    /**
+     * @return the rows of the targets table that this run judged, for a partial run to replace in RESULTS.md;
+     * a target this run could not judge keeps the row an earlier run gave it
+     */
+    List<String> judgedTargetRows() {
+        MarkdownTable table = new MarkdownTable("Target", "Measured (medians)", "Verdict");
+        for (Targets.Verdict verdict : verdicts) {
+            if (!verdict.verdict().startsWith("n/a")) {
+                table.row(verdict.target(), verdict.measured(), "**" + verdict.verdict() + "**");
+            }
+        }
+        List<String> lines = table.toString().lines().toList();
+        return lines.subList(2, lines.size());
+    }
+
+    private void put(Map<String, String> sections, String title, MarkdownTable table, String note) {
+        StringBuilder out = new StringBuilder();
+        String date = machine.getOrDefault("Date", "");
+        section(out, title, table.toString(), !options.partial() ? note : "Run on " + date + " with `--only "
+                + options.sections().stream().map(Enum::name).collect(Collectors.joining(",")) + "`, "
+                + options.runs() + (options.runs() == 1 ? " run" : " runs") + " (medians), on the shared 2-core "
+                + "machine; the other sections may come from other runs. " + note);
+        sections.put("## " + title, out.toString());
     }
 
     /** H and I: how RESCAN_ON_OVERFLOW recovers, after one overflow and under steady change. */
-    private void recoverySections(StringBuilder out) {
+    private void recoverySections(Map<String, String> sections) {
         if (options.runs(Section.H)) {
-            section(out, "H. Recovery after an overflow: how soon the lost changes are told", recovery().toString(),
+            put(sections, "H. Recovery after an overflow: how soon the lost changes are told", recovery(),
                     "JDK " + Runtime.version().feature() + ", `" + BenchMain.CAP_OPTION + "`. A tree of A is "
                     + "watched with RESCAN_ON_OVERFLOW and nothing consuming while " + BenchMain.RECOVERY_FILES
                     + " files are created in its root, so the key's list is replaced by OVERFLOW; then the "
@@ -90,7 +129,7 @@ final class ResultsReport {
                     + "entry) is what its row times.");
         }
         if (options.runs(Section.I)) {
-            section(out, "I. Steady change and a slow consumer", churn().toString(), "JDK " + Runtime.version()
+            put(sections, "I. Steady change and a slow consumer", churn(), "JDK " + Runtime.version()
                     + ", `" + BenchMain.CAP_OPTION + "`" + (Runtime.version().feature() < 23 ? " (ignored by "
                     + "this JDK's own service, which keeps 512)" : "") + ". One watched directory: "
                     + BenchMain.CHURN_BURST + " files at once, then one new file every "

@@ -82,6 +82,13 @@ final class Targets {
                 both(p99, jdkP99) ? Format.millis(p99) + " ms vs JDK " + Format.millis(jdkP99) + " ms" : Format.NONE,
                 judge(both(p99, jdkP99), () -> p99.getAsDouble() <= jdkP99.getAsDouble())));
 
+        OptionalDouble p50 = results.median(Section.C, 0, PeerId.NATIVEWATCH, "p50Ms");
+        OptionalDouble jdkP50 = results.median(Section.C, 0, PeerId.JDK, "p50Ms");
+        verdicts.add(new Verdict("p50 latency of a single write (warm, C) no worse than the JDK's",
+                both(p50, jdkP50) ? Format.millis(p50) + " ms vs JDK " + Format.millis(jdkP50) + " ms" : Format.NONE,
+                judge(both(p50, jdkP50), () -> p50.getAsDouble() <= jdkP50.getAsDouble())));
+        verdicts.add(ColdLatencyReport.verdict(results));
+
         OptionalDouble heap = results.median(Section.A, tree, PeerId.NATIVEWATCH, "heapBytesPerDir");
         verdicts.add(new Verdict("≤ " + (int) HEAP_BYTES_PER_DIRECTORY + " bytes of retained heap per watched directory",
                 heap.isPresent() ? Format.count(heap) + " B per directory (" + trees + ", approx.)" : Format.NONE,

@@ -14,15 +14,18 @@ public final class ExcludingSink implements ChangeSink {
 
     private final ChangeSink target;
     private Exclusions exclusions;
+    /** Nothing is excluded, as in most registrations: each change passes with one test, not a call per path. */
+    private boolean none;
 
     public ExcludingSink(ChangeSink target, Exclusions exclusions) {
         this.target = Objects.requireNonNull(target, "target");
-        this.exclusions = Objects.requireNonNull(exclusions, "exclusions");
+        use(exclusions);
     }
 
     /** Applies the exclusions of a re-registration. */
     public void use(Exclusions replacement) {
         exclusions = Objects.requireNonNull(replacement, "exclusions");
+        none = replacement.isEmpty();
     }
 
     /** @return whether changes of {@code relative} are left out */
@@ -32,14 +35,14 @@ public final class ExcludingSink implements ChangeSink {
 
     @Override
     public void changed(Change change, Path relative) {
-        if (!exclusions.excludes(relative)) {
+        if (none || !exclusions.excludes(relative)) {
             target.changed(change, relative);
         }
     }
 
     @Override
     public void changed(Set<Change> changes, Path relative) {
-        if (!exclusions.excludes(relative)) {
+        if (none || !exclusions.excludes(relative)) {
             target.changed(changes, relative);
         }
     }

@@ -8,7 +8,9 @@ public enum PeerId {
     NATIVEWATCH_RESCAN("nativewatch + RESCAN_ON_OVERFLOW", true, () -> new NativeWatchWatcher(true)),
     JDK("JDK WatchService", true, JdkWatcher::new),
     DIRECTORY_WATCHER("directory-watcher", true, DirectoryWatcherWatcher::new),
-    INOTIFYWAIT("inotifywait", false, InotifywaitWatcher::new);
+    INOTIFYWAIT("inotifywait", false, InotifywaitWatcher::new),
+    /** No watcher: the writing thread wakes the consumer itself; see {@link HandOffWatcher}. */
+    HANDOFF("hand-off only (no watcher)", true, HandOffWatcher::new);
 
     private final String label;
     private final boolean jvm;

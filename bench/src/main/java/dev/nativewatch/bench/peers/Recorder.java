@@ -19,6 +19,10 @@ public final class Recorder implements EventSink {
     /** The last event, or the start of a wait for quiet, whichever is later. */
     private long lastActivityNanos = System.nanoTime();
     private int waiters;
+    /** The one entry whose modifications are counted, or null; see {@link #countModifications}. */
+    private String modifiedName;
+    private int modifications;
+    private long lastModifiedNanos;
 
     /** @param counted which created paths count as "files seen" (the workload's own files, not its directories) */
     public Recorder(Predicate<String> counted) {
@@ -38,6 +42,9 @@ public final class Recorder implements EventSink {
             if (relative != null && counted.test(relative)) {
                 firstCreated.putIfAbsent(relative, now);
             }
+        } else if (kind == EventKind.MODIFY && relative != null && relative.equals(modifiedName)) {
+            modifications++;
+            lastModifiedNanos = now;
         }
         if (waiters > 0) {
             notifyAll();
@@ -58,6 +65,38 @@ public final class Recorder implements EventSink {
                 wait(Math.max(1, left / 1_000_000));
             }
             return at;
+        } finally {
+            waiters--;
+        }
+    }
+
+    /** Counts the MODIFY events of one entry from now on, for {@link #awaitModified}. */
+    public synchronized void countModifications(String relative) {
+        modifiedName = relative;
+        modifications = 0;
+    }
+
+    /** @return how many MODIFY events the entry given to {@link #countModifications} has had */
+    public synchronized int modifications() {
+        return modifications;
+    }
+
+    /**
+     * @return when the counted entry's MODIFY events passed {@code seen} (System.nanoTime of the one that did), or
+     * -1 if they did not within the timeout
+     */
+    public synchronized long awaitModified(int seen, long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        waiters++;
+        try {
+            while (modifications <= seen) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return -1;
+                }
+                wait(Math.max(1, left / 1_000_000));
+            }
+            return lastModifiedNanos;
         } finally {
             waiters--;
         }

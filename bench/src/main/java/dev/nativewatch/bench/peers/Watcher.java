@@ -29,6 +29,13 @@ public interface Watcher extends AutoCloseable {
         return OptionalLong.empty();
     }
 
+    /**
+     * Called by a workload right after each write whose event it waits for. Watchers learn of writes from the
+     * kernel and ignore it; only the hand-off baseline, which watches nothing, reports what it is told here.
+     */
+    default void wrote(EventKind kind, String relative) {
+    }
+
     /** @return how many errors the peer handed its listener instead of events (directory-watcher's onException) */
     default long errors() {
         return 0;

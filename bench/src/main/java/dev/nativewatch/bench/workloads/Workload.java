@@ -27,6 +27,7 @@ public interface Workload {
             case "exists" -> new ExistsWorkload();
             case "recovery" -> new RecoveryWorkload();
             case "churn" -> new ChurnWorkload();
+            case "coldlatency" -> new ColdLatencyWorkload();
             default -> throw new IllegalArgumentException("no workload " + name);
         };
     }

@@ -4,6 +4,7 @@ import static dev.nativewatch.backend.linux.InotifyApi.IN_CREATE;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_DELETE_SELF;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_IGNORED;
+import static dev.nativewatch.backend.linux.InotifyApi.IN_ISDIR;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_FROM;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVED_TO;
 import static dev.nativewatch.backend.linux.InotifyApi.IN_MOVE_SELF;
@@ -115,17 +116,28 @@ final class EventRouter {
         // parent directory's watch.
     }
 
-    /** An event that names an entry of a watched directory. */
+    /**
+     * An event that names an entry of a watched directory. A kernel watch nearly always serves one directory,
+     * which is then told directly: the lambda for several would be an object per event.
+     */
     private void entryEvent(InotifyEvent event, KernelWatch kernel) {
-        kernel.forEachDirectory(dir -> {
-            if (event.has(IN_CREATE | IN_MOVED_TO)) {
-                dir.owner.entryCreated(dir, event.name(), event.isDirectory());
-            } else if (event.has(IN_DELETE)) {
-                dir.owner.entryDeleted(dir, event.name());
-            } else {
-                dir.owner.entryModified(dir, event.name(), event.mask());
-            }
-        });
+        WatchedDirectory only = kernel.only();
+        if (only != null) {
+            entryEvent(event, only);
+        } else {
+            kernel.forEachDirectory(dir -> entryEvent(event, dir));
+        }
+    }
+
+    private static void entryEvent(InotifyEvent event, WatchedDirectory dir) {
+        int mask = event.mask();
+        if ((mask & (IN_CREATE | IN_MOVED_TO)) != 0) {
+            dir.owner.entryCreated(dir, event.name(), (mask & IN_ISDIR) != 0);
+        } else if ((mask & IN_DELETE) != 0) {
+            dir.owner.entryDeleted(dir, event.name());
+        } else {
+            dir.owner.entryModified(dir, event.name(), mask);
+        }
     }
 
     private void renamed(InotifyEvent from, InotifyEvent to) {

@@ -33,6 +33,13 @@ final class FileNames {
             "az/.-_09".getBytes(CHARSET), "az/.-_09".getBytes(StandardCharsets.US_ASCII));
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+    /** The path {@link #relativePath} made last for a single name under a base; immutable, so shared safely. */
+    private record Made(Path base, String name, Path path) {
+    }
+
+    /** Written by the poller threads of every service, each of which may find another's here and not use it. */
+    private static volatile Made lastMade;
+
     private FileNames() {
     }
 
@@ -96,9 +103,28 @@ final class FileNames {
      * @return the path of {@code names} below {@code base}, relative to it, naming exactly those bytes
      */
     static Path relativePath(Path base, String[] names) {
+        return names.length == 1 ? relativePath(base, names[0]) : pathOf(base, names);
+    }
+
+    /** @return the path of one kernel name below {@code base}; see {@link #relativePath(Path, String[])} */
+    static Path relativePath(Path base, String name) {
+        // Events on one entry come in runs (a new file's creation and first write, a file written again and
+        // again): its path is made once for the run, not once per event.
+        Made last = lastMade;
+        if (last != null && last.base == base && last.name.equals(name)) {
+            return last.path;
+        }
+        Path path = pathOf(base, new String[] {name});
+        lastMade = new Made(base, name, path);
+        return path;
+    }
+
+    private static Path pathOf(Path base, String[] names) {
         FileSystem fileSystem = base.getFileSystem();
         if (ASCII_COMPATIBLE && allAscii(names)) {
-            return fileSystem.getPath(names[0], Arrays.copyOfRange(names, 1, names.length));
+            // One name, as for every event in the registered directory itself: no array of the others to copy.
+            return names.length == 1 ? fileSystem.getPath(names[0])
+                    : fileSystem.getPath(names[0], Arrays.copyOfRange(names, 1, names.length));
         }
         String[] decoded = new String[names.length];
         for (int i = 0; i < names.length; i++) {
@@ -125,6 +151,11 @@ final class FileNames {
         return baseOfBytes.relativize(full);
     }
 
+    /**
+     * Through {@code charAt}, which every JVM has compiled within its first moments: on a watcher that sees few
+     * events the rest of this path runs interpreted, and {@code getBytes} with a charset, seldom used elsewhere,
+     * would too (a cold measurement took 9 us for a 4-char name that way).
+     */
     private static boolean allAscii(String[] names) {
         for (String name : names) {
             for (int i = 0, n = name.length(); i < n; i++) {

@@ -80,6 +80,26 @@ interface InotifyApi {
      */
     int read(int fd, ByteBuffer direct) throws InotifyException;
 
+    /**
+     * Prepares {@link #read reads} of one descriptor into one direct buffer: the engine makes one for each of its
+     * descriptors when it opens, so that what a read needs besides the system call is worked out once.
+     */
+    default Reader reader(int fd, ByteBuffer direct) {
+        return new Reader() {
+            @Override
+            public int read() throws InotifyException {
+                return InotifyApi.this.read(fd, direct);
+            }
+
+            @Override
+            public byte[] bytes(int count) {
+                byte[] bytes = new byte[count];
+                direct.get(0, bytes, 0, count);
+                return bytes;
+            }
+        };
+    }
+
     /** {@code ioctl(fd, FIONREAD)}: @return how many bytes of events are queued and not yet read */
     int queuedBytes(int fd) throws InotifyException;
 
@@ -131,6 +151,16 @@ interface InotifyApi {
      * @return the ACL in its kernel encoding, or null if the entry has none or it cannot be read
      */
     byte[] accessAcl(Path path);
+
+    /** Reads of one descriptor into one direct buffer; see {@link #reader}. */
+    interface Reader {
+
+        /** @return what {@link InotifyApi#read} returns */
+        int read() throws InotifyException;
+
+        /** @return a copy of the first {@code count} bytes that the last read left in the buffer */
+        byte[] bytes(int count);
+    }
 
     /** An inotify descriptor and a wakeup descriptor to {@code poll} for input. Confined to one thread. */
     interface PollSet extends AutoCloseable {

@@ -57,6 +57,8 @@ final class InotifyEngine implements WatchEngine {
     /** Where directories are listed; a listing is never nested in another. */
     private final ByteBuffer listingBuffer = ByteBuffer.allocateDirect(LISTING_BUFFER_BYTES);
     private final InotifyApi.PollSet pollSet;
+    private final InotifyApi.Reader eventReader;
+    private final InotifyApi.Reader wakeupReader;
     private final KernelWatchTable watches;
 
     /** Guards the descriptors against wakeups from other threads while they are closed. */
@@ -80,6 +82,8 @@ final class InotifyEngine implements WatchEngine {
         this.wakeupFd = wakeupFd;
         this.watches = new KernelWatchTable(api, inotifyFd);
         this.pollSet = api.pollSet(inotifyFd, wakeupFd);
+        this.eventReader = api.reader(inotifyFd, readBuffer);
+        this.wakeupReader = api.reader(wakeupFd, wakeupBuffer);
         this.router = new EventRouter(watches);
     }
 
@@ -142,7 +146,7 @@ final class InotifyEngine implements WatchEngine {
         }
         int ready = pollSet.poll(timeout);
         if ((ready & InotifyApi.READY_WAKEUP) != 0) {
-            api.read(wakeupFd, wakeupBuffer);
+            wakeupReader.read();
         }
         if ((ready & InotifyApi.READY_INOTIFY) != 0) {
             readEvents();
@@ -207,15 +211,15 @@ final class InotifyEngine implements WatchEngine {
     private void readEvents() throws IOException {
         for (int reads = 1; ; reads++) {
             marks.readBegins();
-            int count = api.read(inotifyFd, readBuffer);
+            int count = eventReader.read();
             if (count <= 0) {
                 queueEmpty();
                 return;
             }
-            readBuffer.clear().limit(count);
-            if (!InotifyEventDecoder.decode(readBuffer, FileNames.KERNEL, dispatcher)) {
+            int decoded = InotifyEventDecoder.decode(eventReader.bytes(count), count, FileNames.KERNEL, dispatcher);
+            if (decoded < count) {
                 LOG.log(System.Logger.Level.WARNING, "an inotify read of " + count + " bytes did not decode at offset "
-                        + readBuffer.position() + "; treating the rest as lost events");
+                        + decoded + "; treating the rest as lost events");
                 router.flushPendingFrom();
                 overflowAll();
             }

@@ -31,6 +31,8 @@ final class InotifyEventDecoder {
     private static final int CHILD_ONLY = InotifyApi.IN_CREATE | InotifyApi.IN_DELETE | InotifyApi.IN_MOVED_FROM
             | InotifyApi.IN_MOVED_TO;
 
+    private static final boolean LITTLE_ENDIAN = ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN;
+
     private InotifyEventDecoder() {
     }
 
@@ -41,49 +43,57 @@ final class InotifyEventDecoder {
      * @return true if every byte was decoded, false if decoding stopped at a malformed record
      */
     static boolean decode(ByteBuffer buffer, Charset charset, Consumer<InotifyEvent> consumer) {
-        ByteBuffer in = buffer.duplicate().order(ByteOrder.nativeOrder());
-        while (in.hasRemaining()) {
-            int start = in.position();
-            if (in.remaining() < HEADER_BYTES) {
-                return false;
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(buffer.position(), bytes);
+        int decoded = decode(bytes, bytes.length, charset, consumer);
+        buffer.position(buffer.position() + decoded);
+        return decoded == bytes.length;
+    }
+
+    /**
+     * Decodes the first {@code length} bytes of {@code bytes}, as {@link #decode(ByteBuffer, Charset, Consumer)}
+     * does. The records are read from a Java array rather than through a buffer: on a watcher that sees few events
+     * this runs interpreted, where each buffer access is a chain of calls and an array access is one instruction.
+     *
+     * @return the offset after the last well-formed record: {@code length} if every byte was decoded
+     */
+    static int decode(byte[] bytes, int length, Charset charset, Consumer<InotifyEvent> consumer) {
+        int at = 0;
+        while (at < length) {
+            if (length - at < HEADER_BYTES) {
+                return at;
             }
-            int wd = in.getInt();
-            int mask = in.getInt();
-            int cookie = in.getInt();
-            int len = in.getInt();
-            if (len < 0 || len > in.remaining()) {
-                buffer.position(start);
-                return false;
+            int mask = intAt(bytes, at + 4);
+            int len = intAt(bytes, at + 12);
+            int nameStart = at + HEADER_BYTES;
+            if (len < 0 || len > length - nameStart) {
+                return at;
             }
             String name = null;
             if (len > 0) {
-                int nameStart = in.position();
-                int nul = indexOfNul(in, nameStart, nameStart + len);
-                if (nul <= nameStart) {
-                    buffer.position(start);
-                    return false; // no NUL at all, or an empty name
+                int end = nameStart;
+                while (end < nameStart + len && bytes[end] != 0) {
+                    end++;
                 }
-                byte[] bytes = new byte[nul - nameStart];
-                in.get(nameStart, bytes);
-                name = new String(bytes, charset);
-                in.position(nameStart + len);
+                if (end == nameStart || end == nameStart + len) {
+                    return at; // an empty name, or no NUL at all
+                }
+                name = new String(bytes, nameStart, end - nameStart, charset);
             } else if ((mask & CHILD_ONLY) != 0) {
-                buffer.position(start);
-                return false;
+                return at;
             }
-            consumer.accept(new InotifyEvent(wd, mask, cookie, name));
-            buffer.position(in.position());
+            consumer.accept(new InotifyEvent(intAt(bytes, at), mask, intAt(bytes, at + 8), name));
+            at = nameStart + len;
         }
-        return true;
+        return at;
     }
 
-    /** @return the index of the first NUL in [from, to), or -1 */
-    private static int indexOfNul(ByteBuffer in, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (in.get(i) == 0) {
-                return i;
-            }
-        }
-        return -1;
+    /** @return the int at {@code at}, in the machine's byte order */
+    private static int intAt(byte[] bytes, int at) {
+        int b0 = bytes[at] & 0xFF;
+        int b1 = bytes[at + 1] & 0xFF;
+        int b2 = bytes[at + 2] & 0xFF;
+        int b3 = bytes[at + 3] & 0xFF;
+        return LITTLE_ENDIAN ? b0 | b1 << 8 | b2 << 16 | b3 << 24 : b3 | b2 << 8 | b1 << 16 | b0 << 24;
     }
 }

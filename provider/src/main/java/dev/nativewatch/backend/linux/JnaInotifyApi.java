@@ -5,6 +5,7 @@ import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -87,8 +88,41 @@ final class JnaInotifyApi implements InotifyApi {
 
     @Override
     public int read(int fd, ByteBuffer direct) throws InotifyException {
-        Pointer address = Native.getDirectBufferPointer(direct);
-        long capacity = direct.capacity();
+        return read(fd, Pointer.nativeValue(Native.getDirectBufferPointer(direct)), direct.capacity());
+    }
+
+    /** The buffer's address is found once, not on every read. */
+    @Override
+    public Reader reader(int fd, ByteBuffer direct) {
+        Pointer memory = Native.getDirectBufferPointer(direct);
+        return new DirectReader(fd, direct, memory, Pointer.nativeValue(memory));
+    }
+
+    /**
+     * Holds the buffer, so that its memory is not freed while the reader can still read into it; copies out of it
+     * through its {@link Pointer}, one native call, where the buffer's own bulk get is a chain of calls.
+     */
+    private record DirectReader(int fd, ByteBuffer buffer, Pointer memory, long address) implements Reader {
+        @Override
+        public int read() throws InotifyException {
+            try {
+                return JnaInotifyApi.read(fd, address, buffer.capacity());
+            } finally {
+                Reference.reachabilityFence(buffer);
+            }
+        }
+
+        @Override
+        public byte[] bytes(int count) {
+            try {
+                return memory.getByteArray(0, count);
+            } finally {
+                Reference.reachabilityFence(buffer);
+            }
+        }
+    }
+
+    private static int read(int fd, long address, long capacity) throws InotifyException {
         while (true) {
             long count = LibC.read(fd, address, capacity);
             if (count >= 0) {

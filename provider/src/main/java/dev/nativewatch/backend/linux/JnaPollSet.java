@@ -2,9 +2,7 @@ package dev.nativewatch.backend.linux;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
-
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import com.sun.jna.Pointer;
 
 import static dev.nativewatch.backend.linux.InotifyApi.EBADF;
 import static dev.nativewatch.backend.linux.InotifyApi.EINTR;
@@ -13,8 +11,11 @@ import static dev.nativewatch.backend.linux.InotifyApi.READY_WAKEUP;
 
 /**
  * The production {@link InotifyApi.PollSet}: one {@code struct pollfd[2]} in native memory, filled in once. The
- * kernel only writes {@code revents}, so a wait passes the same array again with nothing to reset, and reads the
- * result through a buffer view of that memory instead of a native call per field.
+ * kernel only writes {@code revents}, so a wait passes the same array again with nothing to reset.
+ *
+ * <p>A watcher that sees few events runs this interpreted, so each wait takes the shortest way there is: the
+ * array is passed by its address, a primitive that JNA hands on without converting, and {@code revents} is read
+ * with {@link Pointer#getShort}, one native call, rather than through a buffer view, a chain of calls.
  */
 final class JnaPollSet implements InotifyApi.PollSet {
 
@@ -25,15 +26,20 @@ final class JnaPollSet implements InotifyApi.PollSet {
 
     /** Null once closed. */
     private Memory fds;
-    private ByteBuffer view;
+    private final long address;
+    /** The same memory without the bounds check of every {@link Memory} access: the offsets are constants. */
+    private final Pointer array;
 
     JnaPollSet(int inotifyFd, int wakeupFd) {
         fds = new Memory((long) DESCRIPTORS * LibC.POLLFD_SIZE);
-        view = fds.getByteBuffer(0, fds.size()).order(ByteOrder.nativeOrder());
-        view.putInt(INOTIFY, inotifyFd).putShort(INOTIFY + LibC.POLLFD_EVENTS, LibC.POLLIN)
-                .putShort(INOTIFY + LibC.POLLFD_REVENTS, (short) 0);
-        view.putInt(WAKEUP, wakeupFd).putShort(WAKEUP + LibC.POLLFD_EVENTS, LibC.POLLIN)
-                .putShort(WAKEUP + LibC.POLLFD_REVENTS, (short) 0);
+        address = Pointer.nativeValue(fds);
+        array = new Pointer(address);
+        fds.setInt(INOTIFY, inotifyFd);
+        fds.setShort(INOTIFY + LibC.POLLFD_EVENTS, LibC.POLLIN);
+        fds.setShort(INOTIFY + LibC.POLLFD_REVENTS, (short) 0);
+        fds.setInt(WAKEUP, wakeupFd);
+        fds.setShort(WAKEUP + LibC.POLLFD_EVENTS, LibC.POLLIN);
+        fds.setShort(WAKEUP + LibC.POLLFD_REVENTS, (short) 0);
     }
 
     @Override
@@ -41,7 +47,7 @@ final class JnaPollSet implements InotifyApi.PollSet {
         if (fds == null) {
             throw JnaInotifyApi.failure("poll", "a closed poll set", EBADF);
         }
-        int count = LibC.poll(fds, DESCRIPTORS, timeoutMillis);
+        int count = LibC.poll(address, DESCRIPTORS, timeoutMillis);
         if (count == 0) {
             return 0;
         }
@@ -52,8 +58,9 @@ final class JnaPollSet implements InotifyApi.PollSet {
             }
             throw JnaInotifyApi.failure("poll", null, errno);
         }
-        short inotify = view.getShort(INOTIFY + LibC.POLLFD_REVENTS);
-        short wakeup = view.getShort(WAKEUP + LibC.POLLFD_REVENTS);
+        short inotify = array.getShort(INOTIFY + LibC.POLLFD_REVENTS);
+        // count says how many descriptors have events: when the inotify one alone has, the other needs no look.
+        short wakeup = count == 1 && inotify != 0 ? 0 : array.getShort(WAKEUP + LibC.POLLFD_REVENTS);
         if (((inotify | wakeup) & LibC.POLLNVAL) != 0) {
             throw JnaInotifyApi.failure("poll", "a closed descriptor", EBADF);
         }
@@ -63,7 +70,6 @@ final class JnaPollSet implements InotifyApi.PollSet {
     @Override
     public void close() {
         if (fds != null) {
-            view = null;
             fds.close();
             fds = null;
         }

@@ -43,6 +43,11 @@ final class KernelWatch {
         }
     }
 
+    /** @return the one directory of a watch that serves only one, or null */
+    WatchedDirectory only() {
+        return directories instanceof WatchedDirectory single ? single : null;
+    }
+
     /** @return the directory of this watch that belongs to {@code owner} and is attached, or null */
     WatchedDirectory directoryOf(InotifyWatch owner) {
         Object now = directories;

@@ -61,14 +61,21 @@ final class LibC {
     /** {@code int eventfd(unsigned int initval, int flags);} */
     static native int eventfd(int initval, int flags);
 
-    /** {@code ssize_t read(int fd, void *buf, size_t count);} */
-    static native long read(int fd, Pointer buf, long count);
+    /**
+     * {@code ssize_t read(int fd, void *buf, size_t count);} with the buffer's address as a number, which JNA passes
+     * as it is: a direct buffer costs it a call back into Java for the buffer's position on every read, a
+     * {@link Pointer} a native call and an object to make it.
+     */
+    static native long read(int fd, long buf, long count);
 
     /** {@code ssize_t write(int fd, const void *buf, size_t count);} */
     static native long write(int fd, Pointer buf, long count);
 
-    /** {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout);} where {@code nfds_t} is unsigned long */
-    static native int poll(Pointer fds, long nfds, int timeout);
+    /**
+     * {@code int poll(struct pollfd *fds, nfds_t nfds, int timeout);} where {@code nfds_t} is unsigned long, the
+     * array given by its address as {@link #read} is.
+     */
+    static native int poll(long fds, long nfds, int timeout);
 
     /** {@code int openat(int dirfd, const char *pathname, int flags);} */
     static native int openat(int dirfd, byte[] pathname, int flags);

@@ -31,6 +31,9 @@ final class ListedCreations {
 
     /** Reports every entry whose directory is still watched, in the order the listings found them. */
     void report() {
+        if (listed.isEmpty()) {
+            return;
+        }
         List<Listed> now = listed;
         listed = new ArrayList<>();
         for (Listed entry : now) {

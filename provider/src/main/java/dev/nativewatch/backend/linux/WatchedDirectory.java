@@ -56,6 +56,9 @@ final class WatchedDirectory {
      * @return the path of the entry relative to the registered directory, naming the kernel's bytes
      */
     Path relativeOf(String entry) {
+        if (parent == null && entry != null) {
+            return FileNames.relativePath(owner.root(), entry); // as most events name: no array of names to build
+        }
         String[] names = namesOf(entry);
         return names.length == 0 ? owner.root().getFileSystem().getPath("") : owner.relativePath(names);
     }

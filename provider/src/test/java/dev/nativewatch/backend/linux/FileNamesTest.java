@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -52,6 +54,20 @@ class FileNamesTest {
         assertTrue(Files.isSameFile(file, dir.resolve(context)));
         byte[] full = FileNames.bytesOf(file);
         assertArrayEquals(full, FileNames.bytesOf(dir.resolve(context)));
+    }
+
+    @Test
+    void aNameMadeAgainUnderTheSameBaseIsTheSamePathAndUnderAnotherItIsNot() {
+        Path other = dir.resolve("other");
+        Path first = FileNames.relativePath(dir, new String[] {"same"});
+        Path again = FileNames.relativePath(dir, new String[] {"same"});
+        Path elsewhere = FileNames.relativePath(other, new String[] {"same"});
+        Path next = FileNames.relativePath(dir, new String[] {"next"});
+
+        assertSame(first, again, "made once for a run of events on one entry");
+        assertEquals(dir.getFileSystem().getPath("same"), elsewhere);
+        assertNotSame(first, elsewhere);
+        assertEquals(dir.getFileSystem().getPath("next"), next);
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -66,6 +68,34 @@ class JnaInotifyApiTest {
         ByteBuffer buffer = ByteBuffer.allocateDirect(InotifyEngine.READ_BUFFER_BYTES);
         assertEquals(InotifyEventDecoder.HEADER_BYTES + 16, api.read(inotifyFd, buffer), "one record, name padded");
         assertEquals(-1, api.read(inotifyFd, buffer));
+    }
+
+    @Test
+    void aReaderReadsFromTheBufferStartAndCopiesWhatItRead() throws IOException {
+        api.addWatch(inotifyFd, NativePath.of(temp), InotifyApi.IN_CREATE);
+        Files.createFile(temp.resolve("abc"));
+        ByteBuffer buffer = ByteBuffer.allocateDirect(InotifyEngine.READ_BUFFER_BYTES);
+        buffer.position(100).limit(200);
+        InotifyApi.Reader reader = api.reader(inotifyFd, buffer);
+
+        int count = reader.read();
+
+        assertEquals(InotifyEventDecoder.HEADER_BYTES + 16, count, "one record, name padded");
+        assertEquals(100, buffer.position(), "position and limit left alone");
+        List<InotifyEvent> events = new ArrayList<>();
+        assertEquals(count, InotifyEventDecoder.decode(reader.bytes(count), count, FileNames.KERNEL, events::add));
+        assertEquals("abc", events.get(0).name());
+        assertEquals(-1, reader.read());
+    }
+
+    @Test
+    void aReaderOfTheWakeupDescriptorTakesTheCounter() throws IOException {
+        InotifyApi.Reader reader = api.reader(wakeupFd, ByteBuffer.allocateDirect(Long.BYTES));
+        api.signal(wakeupFd);
+        api.signal(wakeupFd);
+        assertEquals(Long.BYTES, reader.read());
+        assertEquals(2, ByteBuffer.wrap(reader.bytes(Long.BYTES)).order(ByteOrder.nativeOrder()).getLong());
+        assertEquals(-1, reader.read());
     }
 
     @Test
