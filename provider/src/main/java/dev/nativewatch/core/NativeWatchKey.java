@@ -123,6 +123,12 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         if (!valid) {
             return;
         }
+        added(change, relative);
+        offerIfSignalled();
+    }
+
+    /** Adds the events of one change; the caller queues the key once it holds no monitor. */
+    private void added(Change change, Path relative) {
         Registration current = registration;
         ToldView.Fact fact = ToldView.Fact.of(change);
         if (recovery != null && repeatsRecovery(fact, relative)) {
@@ -162,7 +168,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         synchronized (this) {
             for (Change change : changes) {
                 if (!change.isModification()) {
-                    changed(change, relative);
+                    added(change, relative);
                     continue;
                 }
                 WatchEvent.Kind<Path> extended = EventKinds.extendedKindOf(change);
@@ -219,6 +225,7 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
             }
         }
         signalEvent(StandardWatchEventKinds.OVERFLOW, null, true, null, null);
+        offerIfSignalled();
     }
 
     @Override
@@ -312,13 +319,13 @@ final class NativeWatchKey implements WatchKey, ChangeSink {
         }
     }
 
-    /** Adds an event and queues the key if that signalled it; {@code capped} is false only for recovered events. */
+    /** Adds an event ({@code capped}: false only for recovered ones); the caller queues the key once it has left
+     * the key's monitor ({@link #offerIfSignalled}), or the consumer would wake only to wait for that monitor. */
     private void signalEvent(WatchEvent.Kind<?> kind, Object context, boolean capped, ToldView.Fact fact,
                              Path relative) {
         synchronized (this) {
             addEvent(kind, context, capped, fact, relative);
         }
-        offerIfSignalled();
     }
 
     /** Lists an event; guarded by this. */
