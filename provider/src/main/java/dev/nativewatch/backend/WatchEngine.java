@@ -22,6 +22,24 @@ public interface WatchEngine {
     DirectoryWatch watch(Path dir, WatchSpec spec, ChangeSink sink) throws IOException;
 
     /**
+     * @return whether {@link #watch(Path, WatchSpec, ChangeSink, TreeListing)} hands over the listing of the whole
+     * tree for {@code spec}, as it lists every directory anyway to watch it. Callable from any thread.
+     */
+    default boolean listsWhileWatching(WatchSpec spec) {
+        return false;
+    }
+
+    /**
+     * Starts watching {@code dir} as {@link #watch(Path, WatchSpec, ChangeSink)} does, and hands what it lists on
+     * the way to {@code listing}; where it lists nothing, or cannot hand it over exactly, it
+     * {@linkplain TreeListing#abandon abandons} the listing.
+     */
+    default DirectoryWatch watch(Path dir, WatchSpec spec, ChangeSink sink, TreeListing listing) throws IOException {
+        listing.abandon("the backend does not list while it watches");
+        return watch(dir, spec, sink);
+    }
+
+    /**
      * Blocks until changes have been dispatched to sinks, {@link #wakeup()} was called, or the timeout passed.
      * A wakeup that comes before this call makes it return at once.
      *

@@ -1,6 +1,7 @@
 package dev.nativewatch.core;
 
 import dev.nativewatch.backend.Change;
+import dev.nativewatch.backend.ListedEntry;
 
 import java.io.IOException;
 import java.nio.file.FileSystem;
@@ -112,9 +113,40 @@ public final class AttributeReader {
         return states ? names.append(",mode,uid,gid").toString() : names.toString();
     }
 
+    boolean readsCreation() {
+        return (recorded & AttributeColumns.CREATION) != 0;
+    }
+
     /** @return the {@link AttributeColumns} groups this reader fills */
     int recorded() {
         return recorded;
+    }
+
+    /**
+     * @return whether the status a backend listed an entry with ({@link ListedEntry}) holds everything this reader
+     * reads: what the "unix" view gives, and no other view
+     */
+    boolean readsOnlyListedStatus() {
+        return inodes && !posix && !dos && !acl && !owner;
+    }
+
+    /**
+     * Reads a listed entry into {@code into} as {@link #read} would have read it; see {@link #readsOnlyListedStatus}.
+     * Its creation time must be {@linkplain CreationTimes#known known} if this reader {@linkplain #readsCreation
+     * reads creation times}.
+     */
+    void read(ListedEntry entry, Reading into) {
+        into.directory = entry.directory();
+        into.device = entry.device();
+        into.inode = entry.inode();
+        into.modifiedNanos = entry.modifiedNanos();
+        into.size = entry.size();
+        into.accessedNanos = entry.accessedNanos();
+        into.createdNanos = CreationTimes.of(entry);
+        if (unixStates) {
+            List<Long> numbers = List.of((long) entry.mode(), (long) entry.uid(), (long) entry.gid());
+            into.states = new States(numbers, numbers);
+        }
     }
 
     /** Reads the entry at {@code entry} into {@code into}, without following a link. */

@@ -50,7 +50,7 @@ final class Poller implements Runnable {
         this.backendName = backendName;
         this.engine = engine;
         this.service = service;
-        this.rescans = new Rescans(backendName, (key, reason) -> submit(new Fail(key, reason)));
+        this.rescans = new Rescans(backendName, (key, reason) -> submit(new Fail(key, reason)), this::attachBase);
         // Made with the provider's permissions, as the JDK makes its watch services' threads: the thread would
         // otherwise inherit the access control context of whoever opened the service, and act with its rights.
         this.thread = Privileged.run(() -> new Thread(this,
@@ -67,21 +67,49 @@ final class Poller implements Runnable {
 
     NativeWatchKey register(Path directory, Watchable watchable, Registration registration) throws IOException {
         CompletableFuture<NativeWatchKey> result = new CompletableFuture<>();
-        submit(new Register(directory, watchable, registration, result));
         if (!registration.options().rescanOnOverflow()) {
+            submit(new Register(directory, watchable, registration, null, result));
             return awaitUninterruptibly(result);
         }
-        // The scan a rescan compares with is taken here, while the poller adds the watches: the caller waits for
-        // both anyway, and the two walks of the tree then take about as long as the longer of them. It is complete
-        // before register returns, so it holds every change made before then that no event reports.
+        return registerWithBase(directory, watchable, registration, result);
+    }
+
+    /**
+     * The scan a rescan compares with holds the tree as it was before register returns, so that every change made
+     * since is in it or reported by an event. Where the backend lists the whole tree anyway to watch it, that listing
+     * is the scan: one walk instead of two, which on a busy machine cost about twice the time; it is laid out as a
+     * snapshot on the recovery thread once register has returned, and a rescan that is due before then waits for
+     * it. Otherwise the tree is scanned here while the poller adds the watches, as the caller waits for both anyway.
+     */
+    private NativeWatchKey registerWithBase(Path directory, Watchable watchable, Registration registration,
+                                            CompletableFuture<NativeWatchKey> result) throws IOException {
+        WatchSpec spec = registration.toSpec();
+        AttributeReader reader = new AttributeReader(directory.getFileSystem(), spec.changes());
+        ListedBase listing = engine.listsWhileWatching(spec) && reader.readsOnlyListedStatus()
+                ? new ListedBase(directory, reader) : null;
+        submit(new Register(directory, watchable, registration, listing, result));
         TreeSnapshot base = null;
         Exception scanFailure = null;
-        try {
-            base = Privileged.call(() -> TreeSnapshot.take(directory, registration.toSpec()));
-        } catch (IOException | RuntimeException e) {
-            scanFailure = e;
+        if (listing == null) {
+            try {
+                base = scanBase(directory, spec);
+            } catch (IOException | RuntimeException e) {
+                scanFailure = e;
+            }
         }
         NativeWatchKey key = awaitUninterruptibly(result);
+        if (listing != null && needsBase(key)) {
+            if (listing.prepare()) {
+                rescans.layOut(key, listing);
+                return key;
+            }
+            LOG.log(System.Logger.Level.DEBUG, () -> "scanning " + directory + ": " + listing.unusable());
+            try {
+                base = scanBase(directory, spec);
+            } catch (IOException | RuntimeException e) {
+                scanFailure = e;
+            }
+        }
         if (attachBase(key, base)) {
             return key;
         }
@@ -91,6 +119,16 @@ final class Poller implements Runnable {
             throw io;
         }
         throw (RuntimeException) scanFailure;
+    }
+
+    private static TreeSnapshot scanBase(Path directory, WatchSpec spec) throws IOException {
+        return Privileged.call(() -> TreeSnapshot.take(directory, spec));
+    }
+
+    private static boolean needsBase(NativeWatchKey key) {
+        synchronized (key) {
+            return key.recovery() != null && key.recovery().needsBase();
+        }
     }
 
     /** @return whether the key has the base it needs now; false if it needs one and {@code base} is null */
@@ -207,6 +245,9 @@ final class Poller implements Runnable {
         Object identity = engine.identify(request.directory());
         NativeWatchKey existing = keysByIdentity.get(identity);
         if (existing != null && existing.isValid()) {
+            if (request.listing() != null) {
+                request.listing().abandon("registered before: its watches are in place, nothing is walked");
+            }
             existing.watch().respecify(spec);
             existing.respecify(registration);
             rescans.track(existing);
@@ -214,7 +255,13 @@ final class Poller implements Runnable {
         }
         NativeWatchKey key = new NativeWatchKey(service, request.watchable(), request.directory(), registration,
                 service.maxEventsPerKey());
-        DirectoryWatch watch = engine.watch(request.directory(), spec, key.gate());
+        DirectoryWatch watch;
+        if (request.listing() == null) {
+            watch = engine.watch(request.directory(), spec, key.gate());
+        } else {
+            watch = engine.watch(request.directory(), spec, key.gate(), request.listing());
+            request.listing().finish();
+        }
         key.attach(watch, identity);
         keysByIdentity.put(identity, key);
         rescans.track(key);
@@ -366,7 +413,8 @@ final class Poller implements Runnable {
     private sealed interface Request permits Register, Cancel, Fail, Shutdown {
     }
 
-    private record Register(Path directory, Watchable watchable, Registration registration,
+    /** @param listing where the walk that adds the watches hands over what it lists, or null */
+    private record Register(Path directory, Watchable watchable, Registration registration, ListedBase listing,
                             CompletableFuture<NativeWatchKey> result) implements Request {
     }
 

@@ -33,12 +33,16 @@ final class Rescans {
     private final ExecutorService executor;
     /** Invalidates a key on the poller thread, where its watch can be released. */
     private final BiConsumer<NativeWatchKey, String> fail;
+    /** Gives a key the base its rescans compare with. */
+    private final BiConsumer<NativeWatchKey, TreeSnapshot> baseReady;
     private volatile boolean stopped;
     /** The thread the executor made, joined on shutdown: the executor counts as terminated a moment before it ends. */
     private volatile Thread made;
 
-    Rescans(String backendName, BiConsumer<NativeWatchKey, String> fail) {
+    Rescans(String backendName, BiConsumer<NativeWatchKey, String> fail,
+            BiConsumer<NativeWatchKey, TreeSnapshot> baseReady) {
         this.fail = fail;
+        this.baseReady = baseReady;
         String name = "nativewatch-" + backendName + "-recovery-" + THREAD_NUMBER.incrementAndGet();
         // Made with the provider's permissions, as the poller thread is.
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
@@ -81,6 +85,27 @@ final class Rescans {
                     return; // The service is closing: its keys are being released.
                 }
             }
+        }
+    }
+
+    // ---- from the registering thread
+
+    /**
+     * Lays out a new key's base from the listing its registration made, on the recovery thread, and gives it to
+     * the key; a rescan due before then waits for it.
+     */
+    void layOut(NativeWatchKey key, ListedBase listing) {
+        try {
+            executor.execute(() -> {
+                try {
+                    baseReady.accept(key, listing.layOut());
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    LOG.log(System.Logger.Level.WARNING, "the base of " + key.watchable() + " was not laid out", e);
+                    fail.accept(key, "no base to recover overflows from: " + e);
+                }
+            });
+        } catch (RejectedExecutionException closing) {
+            // The service is closing: its keys are being released.
         }
     }
 

@@ -27,6 +27,11 @@ public final class TreeSnapshot {
         this.table = table;
     }
 
+    /** @return a snapshot of a table built elsewhere, as from a backend's listing ({@link ListedBase}) */
+    static TreeSnapshot of(SnapshotTable table) {
+        return new TreeSnapshot(table);
+    }
+
     /** @return a snapshot with no entries, as of a directory not yet scanned */
     public static TreeSnapshot empty() {
         return Empty.SNAPSHOT;

@@ -58,6 +58,15 @@ final class FileNames {
         return kernelName(Arrays.copyOfRange(bytes, start, bytes.length));
     }
 
+    /** @return a kernel name as a NUL-terminated C string of its bytes */
+    static byte[] toCString(String kernelName) {
+        byte[] bytes = new byte[kernelName.length() + 1];
+        for (int i = 0; i < kernelName.length(); i++) {
+            bytes[i] = (byte) kernelName.charAt(i);
+        }
+        return bytes;
+    }
+
     /** @return the path, made absolute, as a NUL-terminated C string of its exact bytes */
     static byte[] toCString(Path path) {
         byte[] bytes = bytesOf(path.toAbsolutePath());
@@ -95,6 +104,20 @@ final class FileNames {
     static Path entryOf(FileSystem fileSystem, int fd, String name) {
         Path directory = fileSystem.getPath(NativePath.ofDescriptor(fd).toString());
         return directory.resolve(relativePath(directory, new String[] {name}));
+    }
+
+    /**
+     * @return the name as the JDK prints a path of it, or null if it does not decode and encode back exactly, or
+     * decodes to a replacement character (which is what a lossy decoding gives as well)
+     */
+    static String exactName(String kernelName) {
+        if (ASCII_COMPATIBLE && allAscii(kernelName)) {
+            return kernelName;
+        }
+        byte[] bytes = kernelName.getBytes(KERNEL);
+        String decoded = new String(bytes, CHARSET);
+        boolean exact = decoded.indexOf('\uFFFD') < 0 && Arrays.equals(decoded.getBytes(CHARSET), bytes);
+        return exact ? decoded : null;
     }
 
     /**
@@ -158,10 +181,17 @@ final class FileNames {
      */
     private static boolean allAscii(String[] names) {
         for (String name : names) {
-            for (int i = 0, n = name.length(); i < n; i++) {
-                if (name.charAt(i) >= 0x80) {
-                    return false;
-                }
+            if (!allAscii(name)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allAscii(String name) {
+        for (int i = 0, n = name.length(); i < n; i++) {
+            if (name.charAt(i) >= 0x80) {
+                return false;
             }
         }
         return true;

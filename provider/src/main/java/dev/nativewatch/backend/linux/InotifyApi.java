@@ -1,5 +1,7 @@
 package dev.nativewatch.backend.linux;
 
+import dev.nativewatch.backend.ListedEntry;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -143,6 +145,18 @@ interface InotifyApi {
      */
     void listDirectory(int fd, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
             throws IOException;
+
+    /**
+     * Reads the status of the entry {@code name} of an open directory, without following a symbolic link
+     * ({@code statx(dirFd, name, AT_SYMLINK_NOFOLLOW, ...)}), as the JDK reads it.
+     *
+     * @param direct a direct buffer of at least {@link StatxCall#BUFFER_BYTES} bytes to read into
+     * @param name   a kernel name (see {@link FileNames})
+     * @return its status, or null if the entry is gone
+     * @throws InotifyException if it cannot be read for another reason
+     * @throws LinkageError     if the C library has no {@code statx} (before glibc 2.28)
+     */
+    ListedEntry statusOf(int dirFd, String name, ByteBuffer direct) throws InotifyException;
 
     /**
      * Reads the POSIX access ACL of an entry ({@code lgetxattr(path, "system.posix_acl_access")}), not following

@@ -3,11 +3,13 @@ package dev.nativewatch.backend.linux;
 import dev.nativewatch.backend.ChangeSink;
 import dev.nativewatch.backend.DirectoryIdentity;
 import dev.nativewatch.backend.DirectoryWatch;
+import dev.nativewatch.backend.TreeListing;
 import dev.nativewatch.backend.WatchEngine;
 import dev.nativewatch.backend.WatchSpec;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -56,6 +58,9 @@ final class InotifyEngine implements WatchEngine {
     private final ByteBuffer wakeupBuffer = ByteBuffer.allocateDirect(Long.BYTES);
     /** Where directories are listed; a listing is never nested in another. */
     private final ByteBuffer listingBuffer = ByteBuffer.allocateDirect(LISTING_BUFFER_BYTES);
+    /** Where a walk reads the status of an entry it lists, when it hands its listing over. */
+    private final ByteBuffer statusBuffer =
+            ByteBuffer.allocateDirect(StatxCall.BUFFER_BYTES).order(ByteOrder.nativeOrder());
     private final InotifyApi.PollSet pollSet;
     private final InotifyApi.Reader eventReader;
     private final InotifyApi.Reader wakeupReader;
@@ -127,8 +132,23 @@ final class InotifyEngine implements WatchEngine {
 
     @Override
     public DirectoryWatch watch(Path dir, WatchSpec spec, ChangeSink sink) throws IOException {
+        return watch(dir, spec, sink, (TreeListing) null);
+    }
+
+    /** A subtree is listed directory by directory to watch it; an excluded directory is not, so it is left out. */
+    @Override
+    public boolean listsWhileWatching(WatchSpec spec) {
+        return spec.subtree() && spec.exclusions().isEmpty();
+    }
+
+    @Override
+    public DirectoryWatch watch(Path dir, WatchSpec spec, ChangeSink sink, TreeListing listing) throws IOException {
+        if (listing != null && !listsWhileWatching(spec)) {
+            listing.abandon("only a subtree without exclusions is listed whole");
+            listing = null;
+        }
         InotifyWatch watch = new InotifyWatch(this, dir.toAbsolutePath(), spec, sink);
-        watch.start();
+        watch.start(listing);
         registrations.add(watch);
         return watch;
     }
@@ -315,6 +335,11 @@ final class InotifyEngine implements WatchEngine {
 
     KernelWatchTable kernelWatches() {
         return watches;
+    }
+
+    /** @return the buffer {@link InotifyApi#statusOf} reads into, for one entry at a time */
+    ByteBuffer statusBuffer() {
+        return statusBuffer;
     }
 
     /** Lists an open directory into this engine's buffer; see {@link InotifyApi#listDirectory}. */

@@ -4,6 +4,7 @@ import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
 import dev.nativewatch.backend.DirectoryWatch;
 import dev.nativewatch.backend.ExcludingSink;
+import dev.nativewatch.backend.TreeListing;
 import dev.nativewatch.backend.WatchSpec;
 
 import java.io.IOException;
@@ -55,10 +56,14 @@ final class InotifyWatch implements DirectoryWatch {
         this.tree = new WatchedTree(this, engine, walker, new TreeReconciler(this, engine, walker));
     }
 
-    /** Adds the watches of this new registration; if that fails, every watch it added is removed again. */
-    void start() throws IOException {
+    /**
+     * Adds the watches of this new registration; if that fails, every watch it added is removed again.
+     *
+     * @param listing receives what the walk of a subtree lists; null if nobody wants it
+     */
+    void start(TreeListing listing) throws IOException {
         try {
-            tree.attach(spec.subtree());
+            tree.attach(spec.subtree(), listing);
             if (!spec.subtree()) {
                 attributes.refresh(tree.root());
             }

@@ -4,6 +4,8 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 
+import dev.nativewatch.backend.ListedEntry;
+
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
@@ -188,6 +190,24 @@ final class JnaInotifyApi implements InotifyApi {
     public void listDirectory(int fd, ByteBuffer direct, boolean everyEntry, BiConsumer<String, EntryKind> visitor)
             throws IOException {
         DirectoryLister.list(fd, direct, everyEntry, visitor);
+    }
+
+    @Override
+    public ListedEntry statusOf(int dirFd, String name, ByteBuffer direct) throws InotifyException {
+        byte[] cName = FileNames.toCString(name);
+        long address = Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+        while (true) {
+            if (StatxCall.statx(dirFd, cName, StatxCall.AT_SYMLINK_NOFOLLOW, StatxCall.STATX_BASIC_STATS_AND_BIRTH, address) == 0) {
+                return StatxCall.decode(direct);
+            }
+            int errno = Native.getLastError();
+            if (errno == ENOENT) {
+                return null;
+            }
+            if (errno != EINTR) {
+                throw failure("statx", name, errno);
+            }
+        }
     }
 
     @Override

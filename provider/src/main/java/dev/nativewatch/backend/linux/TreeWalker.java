@@ -2,6 +2,8 @@ package dev.nativewatch.backend.linux;
 
 import dev.nativewatch.backend.ChangeSink;
 import dev.nativewatch.backend.Exclusions;
+import dev.nativewatch.backend.ListedEntry;
+import dev.nativewatch.backend.TreeListing;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -33,6 +35,8 @@ final class TreeWalker {
     private final EntryAttributeTracker attributes;
     /** The watch limit was reached while registering; see {@link #walkOrFail}. */
     private IOException limitReached;
+    /** What the registering walk lists is handed over here, while it runs; null otherwise. */
+    private WalkListing recording;
 
     TreeWalker(InotifyWatch owner, InotifyEngine engine, ChangeSink sink, EntryAttributeTracker attributes) {
         this.owner = owner;
@@ -87,10 +91,17 @@ final class TreeWalker {
      * Watches the tree under {@code top}, open at {@code fd}, while registering: reaching the watch limit fails the
      * registration.
      *
+     * @param listing receives every entry the walk lists under {@code top}, the registered directory; null if
+     *                nobody wants them
      * @throws IOException naming {@code fs.inotify.max_user_watches}; the caller removes what was added
      */
-    void walkOrFail(WatchedDirectory top, int fd) throws IOException {
-        walk(top, fd, false, true);
+    void walkOrFail(WatchedDirectory top, int fd, TreeListing listing) throws IOException {
+        recording = listing == null ? null : new WalkListing(listing, engine);
+        try {
+            walk(top, fd, false, true, TreeListing.ROOT);
+        } finally {
+            recording = null;
+        }
         IOException failure = limitReached;
         limitReached = null;
         if (failure != null) {
@@ -100,7 +111,7 @@ final class TreeWalker {
 
     /** Watches the tree under {@code top}, open at {@code fd}, without reporting; the watch limit is an overflow. */
     void walk(WatchedDirectory top, int fd) {
-        walk(top, fd, false, false);
+        walk(top, fd, false, false, TreeListing.ROOT);
     }
 
     /**
@@ -211,25 +222,41 @@ final class TreeWalker {
      *                    logging it and reporting an overflow
      */
     void walk(WatchedDirectory dir, int fd, boolean report, boolean registering) {
-        for (String name : list(dir, fd, report)) {
+        walk(dir, fd, report, registering, TreeListing.ROOT);
+    }
+
+    /** @param listed the directory's index in the listing being {@linkplain #recording recorded}, if any */
+    private void walk(WatchedDirectory dir, int fd, boolean report, boolean registering, int listed) {
+        Subdirectories subdirectories = list(dir, fd, report, listed);
+        for (int k = 0; k < subdirectories.names.size(); k++) {
+            String name = subdirectories.names.get(k);
             if (limitReached != null || dir.detached) {
                 return;
             }
-            if (dir.child(name) != null || excluded(dir, name)) {
-                continue;
-            }
-            int childFd = openChild(fd, name);
-            if (childFd < 0) {
-                continue;
-            }
-            try {
-                WatchedDirectory child = attachChild(dir, name, childFd, registering);
-                if (child != null) {
-                    walk(child, childFd, report, registering);
+            WatchedDirectory child = null;
+            if (dir.child(name) == null && !excluded(dir, name)) {
+                int childFd = openChild(fd, name);
+                if (childFd >= 0) {
+                    try {
+                        child = attachChild(dir, name, childFd, registering);
+                        if (child != null) {
+                            walk(child, childFd, report, registering, subdirectories.entry(k));
+                        }
+                    } finally {
+                        closeQuietly(childFd);
+                    }
                 }
-            } finally {
-                closeQuietly(childFd);
             }
+            if (child == null && recording != null) {
+                recording.abandon("the walk did not enter " + printable(name));
+            }
+        }
+    }
+
+    /** The subdirectories a listing found, with their indexes in the listing being recorded (-1 where none). */
+    private record Subdirectories(List<String> names, List<Integer> entries) {
+        int entry(int k) {
+            return entries.get(k);
         }
     }
 
@@ -240,10 +267,33 @@ final class TreeWalker {
      * @return the kernel names of its subdirectories, and of entries that may be
      */
     List<String> list(WatchedDirectory dir, int fd, boolean report) {
-        List<String> subdirectories = new ArrayList<>();
+        return list(dir, fd, report, TreeListing.ROOT).names;
+    }
+
+    /**
+     * As {@link #list(WatchedDirectory, int, boolean)}; while a listing is {@linkplain #recording recorded}, each
+     * entry is recorded as a child of {@code listedAs}, and its status says what it is.
+     */
+    private Subdirectories list(WatchedDirectory dir, int fd, boolean report, int listedAs) {
+        Subdirectories subdirectories = new Subdirectories(new ArrayList<>(), new ArrayList<>());
         boolean tracked = dir.entries != null;
+        WalkListing recorder = recording != null && !recording.isAbandoned() ? recording : null;
+        if (recorder != null) {
+            recorder.startDirectory(listedAs);
+        }
         try {
-            engine.listDirectory(fd, report || tracked, (name, kind) -> {
+            engine.listDirectory(fd, report || tracked || recorder != null, (name, kind) -> {
+                int entry = -1;
+                if (recorder != null && !recorder.isAbandoned()) {
+                    ListedEntry status = recorder.statusOf(fd, name);
+                    if (status == null && !recorder.isAbandoned()) {
+                        return; // gone meanwhile
+                    }
+                    if (status != null) {
+                        entry = recorder.record(name, status);
+                        kind = status.directory() ? EntryKind.DIRECTORY : EntryKind.OTHER;
+                    }
+                }
                 if (tracked) {
                     // A tracked directory keeps the attributes of each entry, which say what it is as well.
                     EntryAttributes listed = attributes.listed(dir, name, FileNames.entryOf(owner.root().getFileSystem(), fd, name));
@@ -257,17 +307,26 @@ final class TreeWalker {
                     engine.listedCreations().add(dir, name);
                 }
                 if (kind.mayBeDirectory()) {
-                    subdirectories.add(name);
+                    subdirectories.names.add(name);
+                    subdirectories.entries.add(entry);
                 }
             });
         } catch (InotifyException e) {
             if (e.errno() != InotifyApi.ENOENT) { // deleted while open: its own events say so
                 warnUnlisted(dir, e);
             }
+            abandonRecording(recorder, e);
         } catch (IOException e) {
             warnUnlisted(dir, e);
+            abandonRecording(recorder, e);
         }
         return subdirectories;
+    }
+
+    private static void abandonRecording(WalkListing recorder, IOException e) {
+        if (recorder != null) {
+            recorder.abandon("a directory could not be listed: " + e);
+        }
     }
 
     private void warnUnlisted(WatchedDirectory dir, IOException e) {

@@ -1,5 +1,7 @@
 package dev.nativewatch.backend.linux;
 
+import dev.nativewatch.backend.TreeListing;
+
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -43,14 +45,16 @@ final class WatchedTree {
     /**
      * Watches the registered directory and, for a subtree registration, the tree under it.
      *
+     * @param listing receives what the walk of the tree lists; null if nobody wants it
+     *
      * @throws IOException as the JDK's registration would fail, or naming the watch limit
      */
-    void attach(boolean subtree) throws IOException {
+    void attach(boolean subtree, TreeListing listing) throws IOException {
         int fd = walker.openRoot();
         try {
             root = walker.attachRoot(fd);
             if (subtree) {
-                walker.walkOrFail(root, fd);
+                walker.walkOrFail(root, fd, listing);
             }
         } finally {
             engine.closeQuietly(fd);
@@ -329,7 +333,7 @@ final class WatchedTree {
             throw new IOException("cannot open " + owner.root() + " to watch its subtree");
         }
         try {
-            walker.walkOrFail(root, fd);
+            walker.walkOrFail(root, fd, null);
         } finally {
             engine.closeQuietly(fd);
         }

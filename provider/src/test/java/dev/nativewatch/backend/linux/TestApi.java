@@ -1,5 +1,7 @@
 package dev.nativewatch.backend.linux;
 
+import dev.nativewatch.backend.ListedEntry;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -259,6 +261,11 @@ final class TestApi implements InotifyApi {
         } catch (IOException e) {
             return path;
         }
+    }
+
+    @Override
+    public ListedEntry statusOf(int dirFd, String name, ByteBuffer direct) throws InotifyException {
+        return real.statusOf(dirFd, name, direct);
     }
 
     @Override
