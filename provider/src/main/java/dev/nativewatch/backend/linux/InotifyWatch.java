@@ -9,6 +9,7 @@ import dev.nativewatch.backend.WatchSpec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -33,6 +34,12 @@ final class InotifyWatch implements DirectoryWatch {
     private final EntryAttributeTracker attributes;
     private final WatchedTree tree;
     private WatchSpec spec;
+    /**
+     * The spec's change classes as a plain {@code EnumSet}: {@code retainAll} between two of them is one operation
+     * on their bits, where against the spec's unmodifiable view it is a loop of calls, which a watcher that sees
+     * few events runs interpreted on every write.
+     */
+    private EnumSet<Change> wantedChanges;
     /** The masks {@link #spec} needs, kept because every directory a walk attaches asks for one. */
     private int rootMask;
     private int subdirectoryMask;
@@ -179,7 +186,7 @@ final class InotifyWatch implements DirectoryWatch {
             return;
         }
         Set<Change> changes = attributes.changesOf(dir, name, mask);
-        changes.retainAll(spec.changes());
+        changes.retainAll(wantedChanges);
         if (!changes.isEmpty()) {
             sink.changed(changes, dir.relativeOf(name));
         }
@@ -335,6 +342,8 @@ final class InotifyWatch implements DirectoryWatch {
 
     private void useSpec(WatchSpec replacement) {
         spec = replacement;
+        wantedChanges = replacement.changes().isEmpty() ? EnumSet.noneOf(Change.class)
+                : EnumSet.copyOf(replacement.changes());
         sink.use(replacement.exclusions());
         rootMask = InotifyMasks.of(replacement, true);
         subdirectoryMask = InotifyMasks.of(replacement, false);
