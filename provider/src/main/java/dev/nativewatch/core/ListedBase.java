@@ -80,10 +80,18 @@ final class ListedBase implements TreeListing {
         }
     }
 
-    /** The registration's walk is over: whatever was handed over is the whole tree, unless abandoned. */
+    /**
+     * The registration's walk is over: whatever was handed over is the whole tree, unless abandoned, or unless a
+     * directory was handed over and never listed, which a scan would have entered.
+     */
     void finish() {
         endListing();
         finished = true;
+        for (int i = 1; i < count && abandoned == null; i++) {
+            if (entries[i].directory() && childrenFrom[i] < 0) {
+                abandon("the directory " + pathOf(i) + " was not listed");
+            }
+        }
     }
 
     /** @return why the listing cannot serve as the base, or null if it can */

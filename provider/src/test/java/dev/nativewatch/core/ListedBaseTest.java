@@ -3,6 +3,7 @@ package dev.nativewatch.core;
 import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.ChangeSink;
 import dev.nativewatch.backend.DirectoryWatch;
+import dev.nativewatch.backend.ListedEntry;
 import dev.nativewatch.backend.WatchEngine;
 import dev.nativewatch.backend.WatchSpec;
 import dev.nativewatch.backend.linux.InotifyBackend;
@@ -133,6 +134,19 @@ class ListedBaseTest {
         listing.finish();
         assertNull(listing.unusable());
         assertTrue(listing.prepare());
+    }
+
+    @Test
+    void aDirectoryHandedOverButNeverListedMakesTheListingUnusable() throws IOException {
+        Path root = Files.createDirectory(dir.resolve("root"));
+        ListedBase listing = new ListedBase(root, new AttributeReader(root.getFileSystem(), SPEC.changes()));
+        listing.listing(ListedBase.ROOT);
+        listing.entry("file", new ListedEntry(false, 1, 2, 0100644, 0, 0, 0, 0, 0, false, 0));
+        listing.entry("sub", new ListedEntry(true, 1, 3, 040755, 0, 0, 0, 0, 0, false, 0));
+        listing.finish();
+
+        assertFalse(listing.prepare());
+        assertTrue(listing.unusable().contains("was not listed"), listing.unusable());
     }
 
     private ListedBase listWhileWatching(Path root) throws IOException {
