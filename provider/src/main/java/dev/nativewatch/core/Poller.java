@@ -99,7 +99,8 @@ final class Poller implements Runnable {
         }
         NativeWatchKey key = awaitUninterruptibly(result);
         if (listing != null && needsBase(key)) {
-            if (listing.prepare()) {
+            // Reading how the JDK gives creation times reads an entry, with the provider's rights as a scan would.
+            if (Privileged.run(listing::prepare)) {
                 rescans.layOut(key, listing);
                 return key;
             }
