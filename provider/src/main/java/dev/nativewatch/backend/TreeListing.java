@@ -22,6 +22,17 @@ public interface TreeListing {
      */
     int entry(String name, ListedEntry entry);
 
+    /**
+     * A subdirectory, whose status comes later, read through its own descriptor once the walk has opened it: the
+     * walk opens every subdirectory anyway, and reading an open directory costs less than looking its name up.
+     *
+     * @return the entry's index, for {@link #opened}
+     */
+    int directory(String name);
+
+    /** The status of a subdirectory handed over by {@link #directory}, which must be a directory. */
+    void opened(int directory, ListedEntry entry);
+
     /** The walk cannot hand over the tree exactly as it listed it: the caller must scan it instead. */
     void abandon(String reason);
 }

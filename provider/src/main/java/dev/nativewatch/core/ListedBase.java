@@ -25,7 +25,10 @@ final class ListedBase implements TreeListing {
 
     private final Path root;
     private final AttributeReader reader;
-    /** Entry 0 is the registered directory, which has no entry of its own; the others in the order they came. */
+    /**
+     * Entry 0 is the registered directory, which has no entry of its own; the others in the order they came. A
+     * subdirectory's entry is null until its status has come ({@link #opened}).
+     */
     private ListedEntry[] entries = new ListedEntry[INITIAL_CAPACITY];
     private byte[][] names = new byte[INITIAL_CAPACITY][];
     private int[] parents = new int[INITIAL_CAPACITY];
@@ -48,7 +51,7 @@ final class ListedBase implements TreeListing {
     @Override
     public void listing(int directory) {
         endListing();
-        boolean isDirectory = directory == ROOT || directory > 0 && directory < count && entries[directory].directory();
+        boolean isDirectory = directory == ROOT || directory > 0 && directory < count && isDirectory(directory);
         if (!isDirectory || childrenFrom[directory] >= 0) {
             abandon("entry " + directory + " is not a directory, or was listed before");
             return;
@@ -74,6 +77,24 @@ final class ListedBase implements TreeListing {
     }
 
     @Override
+    public int directory(String name) {
+        return entry(name, null);
+    }
+
+    @Override
+    public void opened(int directory, ListedEntry entry) {
+        if (directory <= 0 || directory >= count || entries[directory] != null || !entry.directory()) {
+            abandon("entry " + directory + " was opened as a directory, but is none, or was read before");
+            return;
+        }
+        entries[directory] = entry;
+    }
+
+    private boolean isDirectory(int i) {
+        return entries[i] == null || entries[i].directory();
+    }
+
+    @Override
     public void abandon(String reason) {
         if (abandoned == null) {
             abandoned = reason;
@@ -88,7 +109,9 @@ final class ListedBase implements TreeListing {
         endListing();
         finished = true;
         for (int i = 1; i < count && abandoned == null; i++) {
-            if (entries[i].directory() && childrenFrom[i] < 0) {
+            if (entries[i] == null) {
+                abandon("the status of the directory " + pathOf(i) + " was not read");
+            } else if (entries[i].directory() && childrenFrom[i] < 0) {
                 abandon("the directory " + pathOf(i) + " was not listed");
             }
         }

@@ -159,6 +159,12 @@ interface InotifyApi {
     ListedEntry statusOf(int dirFd, String name, ByteBuffer direct) throws InotifyException;
 
     /**
+     * Reads the status of the file open at {@code fd} ({@code statx(fd, "", AT_EMPTY_PATH, ...)}), as
+     * {@link #statusOf} reads an entry.
+     */
+    ListedEntry statusOfOpen(int fd, ByteBuffer direct) throws InotifyException;
+
+    /**
      * Reads the POSIX access ACL of an entry ({@code lgetxattr(path, "system.posix_acl_access")}), not following
      * a symbolic link.
      *

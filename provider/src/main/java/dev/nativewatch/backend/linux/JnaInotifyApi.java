@@ -194,10 +194,20 @@ final class JnaInotifyApi implements InotifyApi {
 
     @Override
     public ListedEntry statusOf(int dirFd, String name, ByteBuffer direct) throws InotifyException {
-        byte[] cName = FileNames.toCString(name);
+        return statx(dirFd, FileNames.toCString(name), StatxCall.AT_SYMLINK_NOFOLLOW, direct, name);
+    }
+
+    @Override
+    public ListedEntry statusOfOpen(int fd, ByteBuffer direct) throws InotifyException {
+        return statx(fd, StatxCall.EMPTY_PATH, StatxCall.AT_EMPTY_PATH, direct, "descriptor " + fd);
+    }
+
+    /** @return the status read, or null if the entry is gone */
+    private static ListedEntry statx(int dirFd, byte[] cPath, int flags, ByteBuffer direct, String subject)
+            throws InotifyException {
         long address = Pointer.nativeValue(Native.getDirectBufferPointer(direct));
         while (true) {
-            if (StatxCall.statx(dirFd, cName, StatxCall.AT_SYMLINK_NOFOLLOW, StatxCall.STATX_BASIC_STATS_AND_BIRTH, address) == 0) {
+            if (StatxCall.statx(dirFd, cPath, flags, StatxCall.STATX_BASIC_STATS_AND_BIRTH, address) == 0) {
                 return StatxCall.decode(direct);
             }
             int errno = Native.getLastError();
@@ -205,7 +215,7 @@ final class JnaInotifyApi implements InotifyApi {
                 return null;
             }
             if (errno != EINTR) {
-                throw failure("statx", name, errno);
+                throw failure("statx", subject, errno);
             }
         }
     }

@@ -25,6 +25,9 @@ final class StatxCall {
     static final int BUFFER_BYTES = 256;
 
     static final int AT_SYMLINK_NOFOLLOW = 0x100;
+    /** With an empty path: the file open at the descriptor itself. */
+    static final int AT_EMPTY_PATH = 0x1000;
+    static final byte[] EMPTY_PATH = {0};
     /** Everything {@code lstat} returns, and the birth time. */
     static final int STATX_BASIC_STATS_AND_BIRTH = 0xfff;
 

@@ -238,6 +238,9 @@ final class TreeWalker {
                 int childFd = openChild(fd, name);
                 if (childFd >= 0) {
                     try {
+                        if (recording != null && subdirectories.isPending(k)) {
+                            recording.opened(subdirectories.entry(k), childFd);
+                        }
                         child = attachChild(dir, name, childFd, registering);
                         if (child != null) {
                             walk(child, childFd, report, registering, subdirectories.entry(k));
@@ -253,10 +256,27 @@ final class TreeWalker {
         }
     }
 
-    /** The subdirectories a listing found, with their indexes in the listing being recorded (-1 where none). */
-    private record Subdirectories(List<String> names, List<Integer> entries) {
+    /**
+     * The subdirectories a listing found, with their indexes in the listing being recorded (-1 where none), and
+     * whether their status is still to be read once they are open.
+     */
+    private record Subdirectories(List<String> names, List<Integer> entries, List<Boolean> pending) {
+        Subdirectories() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void add(String name, int entry, boolean statusPending) {
+            names.add(name);
+            entries.add(entry);
+            pending.add(statusPending);
+        }
+
         int entry(int k) {
             return entries.get(k);
+        }
+
+        boolean isPending(int k) {
+            return pending.get(k);
         }
     }
 
@@ -275,7 +295,7 @@ final class TreeWalker {
      * entry is recorded as a child of {@code listedAs}, and its status says what it is.
      */
     private Subdirectories list(WatchedDirectory dir, int fd, boolean report, int listedAs) {
-        Subdirectories subdirectories = new Subdirectories(new ArrayList<>(), new ArrayList<>());
+        Subdirectories subdirectories = new Subdirectories();
         boolean tracked = dir.entries != null;
         WalkListing recorder = recording != null && !recording.isAbandoned() ? recording : null;
         if (recorder != null) {
@@ -284,7 +304,12 @@ final class TreeWalker {
         try {
             engine.listDirectory(fd, report || tracked || recorder != null, (name, kind) -> {
                 int entry = -1;
-                if (recorder != null && !recorder.isAbandoned()) {
+                boolean statusPending = false;
+                if (recorder != null && !recorder.isAbandoned() && kind == EntryKind.DIRECTORY) {
+                    // Read once the walk has opened it, through its own descriptor.
+                    entry = recorder.recordDirectory(name);
+                    statusPending = entry >= 0;
+                } else if (recorder != null && !recorder.isAbandoned()) {
                     ListedEntry status = recorder.statusOf(fd, name);
                     if (status == null && !recorder.isAbandoned()) {
                         return; // gone meanwhile
@@ -307,8 +332,7 @@ final class TreeWalker {
                     engine.listedCreations().add(dir, name);
                 }
                 if (kind.mayBeDirectory()) {
-                    subdirectories.names.add(name);
-                    subdirectories.entries.add(entry);
+                    subdirectories.add(name, entry, statusPending);
                 }
             });
         } catch (InotifyException e) {

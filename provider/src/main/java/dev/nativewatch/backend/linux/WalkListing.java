@@ -63,6 +63,38 @@ final class WalkListing {
         return listing.entry(name, status);
     }
 
+    /** @return the index of a subdirectory whose status is read once it is {@link #opened}, or -1 if abandoned */
+    int recordDirectory(String kernelName) {
+        if (abandoned) {
+            return -1;
+        }
+        String name = FileNames.exactName(kernelName);
+        if (name == null) {
+            abandon("the name " + TreeWalker.printable(kernelName) + " does not decode exactly");
+            return -1;
+        }
+        return listing.directory(name);
+    }
+
+    /** Reads the status of the subdirectory {@code directory}, now open at {@code fd}. */
+    void opened(int directory, int fd) {
+        if (abandoned) {
+            return;
+        }
+        ListedEntry status;
+        try {
+            status = engine.api().statusOfOpen(fd, engine.statusBuffer());
+        } catch (InotifyException | LinkageError e) {
+            abandon("cannot read the status of an open directory: " + e);
+            return;
+        }
+        if (status == null) {
+            abandon("an open directory has no status");
+            return;
+        }
+        listing.opened(directory, status);
+    }
+
     void abandon(String reason) {
         if (!abandoned) {
             abandoned = true;

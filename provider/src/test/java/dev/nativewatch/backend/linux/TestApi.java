@@ -269,6 +269,11 @@ final class TestApi implements InotifyApi {
     }
 
     @Override
+    public ListedEntry statusOfOpen(int fd, ByteBuffer direct) throws InotifyException {
+        return real.statusOfOpen(fd, direct);
+    }
+
+    @Override
     public byte[] accessAcl(Path path) {
         return real.accessAcl(path);
     }
