@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
-import java.util.Set;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -199,34 +198,7 @@ class ListedBaseTest {
     }
 
     private static List<String> diff(TreeSnapshot before, TreeSnapshot after) {
-        List<String> reported = new ArrayList<>();
-        before.reportChanges(after, SPEC, new ChangeSink() {
-            @Override
-            public void changed(Change change, Path relative) {
-                reported.add(change + " " + relative);
-            }
-
-            @Override
-            public void changed(Set<Change> changes, Path relative) {
-                reported.add(changes + " " + relative);
-            }
-
-            @Override
-            public void renamed(Path from, Path to) {
-                reported.add("RENAMED " + from + " -> " + to);
-            }
-
-            @Override
-            public void overflowed() {
-                reported.add("OVERFLOW");
-            }
-
-            @Override
-            public void invalidated(String reason) {
-                reported.add("INVALID " + reason);
-            }
-        });
-        return reported;
+        return TreeSnapshotTest.diff(before, after, SPEC);
     }
 
     private static final class Ignoring implements ChangeSink {

@@ -208,7 +208,7 @@ class TreeSnapshotTest {
         return new WatchSpec(changes, subtree, renames, OptionalInt.empty(), Optional.empty());
     }
 
-    private static List<String> diff(TreeSnapshot before, TreeSnapshot after, WatchSpec spec) {
+    static List<String> diff(TreeSnapshot before, TreeSnapshot after, WatchSpec spec) {
         List<String> reported = new ArrayList<>();
         before.reportChanges(after, spec, new Recording(reported, null));
         return reported;

@@ -52,28 +52,26 @@ final class WalkListing {
 
     /** @return the index of the entry, or -1 if the listing is (or now has been) abandoned */
     int record(String kernelName, ListedEntry status) {
-        if (abandoned) {
-            return -1;
-        }
-        String name = FileNames.exactName(kernelName);
-        if (name == null) {
-            abandon("the name " + TreeWalker.printable(kernelName) + " does not decode exactly");
-            return -1;
-        }
-        return listing.entry(name, status);
+        String name = exactName(kernelName);
+        return name == null ? -1 : listing.entry(name, status);
     }
 
     /** @return the index of a subdirectory whose status is read once it is {@link #opened}, or -1 if abandoned */
     int recordDirectory(String kernelName) {
+        String name = exactName(kernelName);
+        return name == null ? -1 : listing.directory(name);
+    }
+
+    /** @return the name as the JDK prints it; null if the listing is (or now has been) abandoned */
+    private String exactName(String kernelName) {
         if (abandoned) {
-            return -1;
+            return null;
         }
         String name = FileNames.exactName(kernelName);
         if (name == null) {
             abandon("the name " + TreeWalker.printable(kernelName) + " does not decode exactly");
-            return -1;
         }
-        return listing.directory(name);
+        return name;
     }
 
     /** Reads the status of the subdirectory {@code directory}, now open at {@code fd}. */
