@@ -5,6 +5,7 @@ import dev.nativewatch.backend.ListedEntry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 /**
@@ -193,6 +194,21 @@ interface InotifyApi {
          * @throws InotifyException if the call fails, a descriptor is closed, or this set is closed
          */
         int poll(int timeoutMillis) throws InotifyException;
+
+        /** @return the {@link #poll} timeout for {@code timeoutNanos}: milliseconds rounded up, -1 for none */
+        static int timeoutMillis(long timeoutNanos) {
+            if (timeoutNanos == Long.MAX_VALUE) {
+                return -1;
+            }
+            if (timeoutNanos <= 0) {
+                return 0;
+            }
+            long millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
+            if (TimeUnit.MILLISECONDS.toNanos(millis) < timeoutNanos) {
+                millis++;
+            }
+            return (int) Math.min(Integer.MAX_VALUE, millis);
+        }
 
         /** Releases the set's memory, not its descriptors; idempotent. */
         @Override

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -72,12 +71,9 @@ final class InotifyEngine implements WatchEngine {
 
     // Confined to the poller thread.
     private final Set<InotifyWatch> registrations = new LinkedHashSet<>();
-    private final ScanMarks marks = new ScanMarks();
-    private final ListedCreations listedCreations = new ListedCreations();
+    private final QueueDrainedWork drained = new QueueDrainedWork();
     private final EventRouter router;
     private int queueOverflows;
-    /** Registrations with something to catch up on once the queue is read empty; see {@link #catchUpLater}. */
-    private final Set<InotifyWatch> toCatchUp = new LinkedHashSet<>();
     /** {@link #dispatch}, made once rather than on each read. */
     private final Consumer<InotifyEvent> dispatcher = this::dispatch;
 
@@ -159,8 +155,8 @@ final class InotifyEngine implements WatchEngine {
      */
     @Override
     public void awaitChanges(long timeoutNanos) throws IOException {
-        boolean catchingUp = !toCatchUp.isEmpty();
-        int timeout = pollTimeout(timeoutNanos);
+        boolean catchingUp = drained.catchingUp();
+        int timeout = InotifyApi.PollSet.timeoutMillis(timeoutNanos);
         if (catchingUp && (timeout < 0 || timeout > CATCH_UP_RETRY_MILLIS)) {
             timeout = CATCH_UP_RETRY_MILLIS;
         }
@@ -171,8 +167,7 @@ final class InotifyEngine implements WatchEngine {
         if ((ready & InotifyApi.READY_INOTIFY) != 0) {
             readEvents();
         } else if (catchingUp) {
-            catchUpAll();
-            listedCreations.report();
+            drained.retryCatchUps();
         }
     }
 
@@ -216,9 +211,7 @@ final class InotifyEngine implements WatchEngine {
         pollSet.close();
         watches.clear();
         registrations.clear();
-        toCatchUp.clear();
-        marks.clear();
-        listedCreations.clear();
+        drained.clear();
         router.clear();
     }
 
@@ -230,7 +223,7 @@ final class InotifyEngine implements WatchEngine {
      */
     private void readEvents() throws IOException {
         for (int reads = 1; ; reads++) {
-            marks.readBegins();
+            drained.marks().readBegins();
             int count = eventReader.read();
             if (count <= 0) {
                 queueEmpty();
@@ -264,7 +257,7 @@ final class InotifyEngine implements WatchEngine {
      */
     private boolean emptiedQueue(int count) {
         return readBuffer.capacity() - count >= MAX_RECORD_BYTES && !router.holdsFrom()
-                && !marks.addedSinceReadBegan();
+                && !drained.marks().addedSinceReadBegan();
     }
 
     /**
@@ -274,23 +267,7 @@ final class InotifyEngine implements WatchEngine {
      */
     private void queueEmpty() {
         router.flushPendingFrom();
-        marks.clear();
-        catchUpAll();
-        listedCreations.report();
-    }
-
-    private void catchUpAll() {
-        if (toCatchUp.isEmpty()) {
-            return;
-        }
-        List<InotifyWatch> waiting = new ArrayList<>(toCatchUp);
-        toCatchUp.clear();
-        for (InotifyWatch registration : waiting) {
-            registration.catchUp();
-            if (registration.hasPending()) {
-                toCatchUp.add(registration);
-            }
-        }
+        drained.queueDrained();
     }
 
     /**
@@ -361,23 +338,23 @@ final class InotifyEngine implements WatchEngine {
 
     /** A registration has something to catch up on once the queue has been read empty. */
     void catchUpLater(InotifyWatch registration) {
-        toCatchUp.add(registration);
+        drained.catchUpLater(registration);
     }
 
     /** What listings found in directories that entered a tree, reported once the queue has been read empty. */
     ListedCreations listedCreations() {
-        return listedCreations;
+        return drained.listedCreations();
     }
 
     /** The entries that listings reported as created; they are forgotten once the queue has been read empty. */
     ScanMarks marks() {
-        return marks;
+        return drained.marks();
     }
 
     /** A registration released all its watches. */
     void forget(InotifyWatch registration) {
         registrations.remove(registration);
-        toCatchUp.remove(registration);
+        drained.forget(registration);
     }
 
     // ---- for tests
@@ -390,23 +367,6 @@ final class InotifyEngine implements WatchEngine {
     /** @return the registrations this engine serves */
     List<InotifyWatch> registrations() {
         return List.copyOf(registrations);
-    }
-
-    // ---- helpers
-
-    /** @return a poll(2) timeout in milliseconds, rounded up, -1 for none */
-    static int pollTimeout(long timeoutNanos) {
-        if (timeoutNanos == Long.MAX_VALUE) {
-            return -1;
-        }
-        if (timeoutNanos <= 0) {
-            return 0;
-        }
-        long millis = TimeUnit.NANOSECONDS.toMillis(timeoutNanos);
-        if (TimeUnit.MILLISECONDS.toNanos(millis) < timeoutNanos) {
-            millis++;
-        }
-        return (int) Math.min(Integer.MAX_VALUE, millis);
     }
 
     /** Closes a descriptor the engine opened for a while, such as one to list a directory. */

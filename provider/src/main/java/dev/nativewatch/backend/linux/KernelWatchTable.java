@@ -164,6 +164,62 @@ final class KernelWatchTable {
         return false;
     }
 
+    /** Detaches {@code top} and every directory under it. */
+    void detachTree(WatchedDirectory top) {
+        for (WatchedDirectory dir : top.subtree()) {
+            detach(dir);
+        }
+    }
+
+    /**
+     * Detaches every directory of a registration: those under {@code root}, and any an inconsistent model left
+     * unreachable but watched. When the service is closing, closing its descriptor removes every watch anyway.
+     */
+    void detachEvery(InotifyWatch owner, WatchedDirectory root) {
+        detachTree(root);
+        if (!closing) {
+            directoriesOf(owner).forEach(this::detach);
+        }
+    }
+
+    /**
+     * Stops the share of every directory of a registration in its kernel watch, but keeps the watches, for a model
+     * rebuilt beside this one to take over; {@link #releaseRetired} then removes what was not taken. Every one, not
+     * only those the model reaches from its root: a model being rebuilt may have lost track of some, and none may
+     * report again.
+     *
+     * @return the directories retired
+     */
+    List<WatchedDirectory> retireEvery(InotifyWatch owner) {
+        List<WatchedDirectory> retired = directoriesOf(owner);
+        retired.forEach(this::retire);
+        return retired;
+    }
+
+    /** Removes the kernel watches of a retired model that a rebuilt one did not take over. */
+    void releaseRetired(List<WatchedDirectory> retired) {
+        for (WatchedDirectory dir : retired) {
+            release(dir.kernel);
+        }
+    }
+
+    /** Detaches and forgets every directory under {@code root}, as when a subtree registration becomes a plain one. */
+    void detachBelow(WatchedDirectory root) {
+        for (WatchedDirectory dir : root.subtree()) {
+            if (dir != root) {
+                detach(dir);
+            }
+        }
+        root.forgetChildren();
+    }
+
+    /** Gives the kernel watch of every directory under {@code top} the mask its registration now needs. */
+    void updateMasks(WatchedDirectory top) throws InotifyException {
+        for (WatchedDirectory dir : top.subtree()) {
+            updateMask(dir.kernel);
+        }
+    }
+
     /** Stops a directory's share of its kernel watch; the last one out removes the watch. Idempotent. */
     void detach(WatchedDirectory dir) {
         if (retire(dir)) {

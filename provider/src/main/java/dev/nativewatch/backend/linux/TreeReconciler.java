@@ -72,7 +72,7 @@ final class TreeReconciler {
                 return; // a listing of the parent got there first
             }
             known.unlink();
-            walker.release(known);
+            engine.kernelWatches().detachTree(known);
         }
         WatchedDirectory child = walker.attachChild(parent, name, childFd, false);
         if (child != null) {
@@ -175,7 +175,7 @@ final class TreeReconciler {
         if (engine.kernelWatches().isLive(dir) && !walker.excluded(dir.parent(), dir.name())) {
             owner.homeless(dir);
         } else {
-            walker.release(dir);
+            engine.kernelWatches().detachTree(dir);
         }
     }
 
@@ -193,7 +193,7 @@ final class TreeReconciler {
                 pending.homeless(dir);
                 continue;
             }
-            walker.release(dir); // no event of it can be reported under a path any more
+            engine.kernelWatches().detachTree(dir); // no event of it can be reported under a path any more
             if (lost) {
                 owner.outOfStep(dir + " is no longer where the model has it, and not where the model has looked");
             }

@@ -151,61 +151,6 @@ final class TreeWalker {
         }
     }
 
-    /** Detaches {@code top} and every directory under it. */
-    void release(WatchedDirectory top) {
-        for (WatchedDirectory dir : top.subtree()) {
-            engine.kernelWatches().detach(dir);
-        }
-    }
-
-    /**
-     * Detaches every directory of the registration: those under {@code root}, and any an inconsistent model left
-     * unreachable but watched. When the service is closing, closing its descriptor removes every watch anyway.
-     */
-    void releaseAll(WatchedDirectory root) {
-        release(root);
-        if (!engine.kernelWatches().isClosing()) {
-            engine.kernelWatches().directoriesOf(owner).forEach(engine.kernelWatches()::detach);
-        }
-    }
-
-    /**
-     * Detaches every directory of the registration from its kernel watch, but keeps the watches, for a model rebuilt
-     * beside this one to take over; {@link #sweep} then removes what was not taken. Every one, not only those the
-     * model reaches from its root: a model being rebuilt may have lost track of some, and none may report again.
-     *
-     * @return the directories retired
-     */
-    List<WatchedDirectory> retire() {
-        List<WatchedDirectory> retired = engine.kernelWatches().directoriesOf(owner);
-        retired.forEach(engine.kernelWatches()::retire);
-        return retired;
-    }
-
-    /** Removes the kernel watches of a retired model that a rebuilt one did not take over. */
-    void sweep(List<WatchedDirectory> retired) {
-        for (WatchedDirectory dir : retired) {
-            engine.kernelWatches().release(dir.kernel);
-        }
-    }
-
-    /** Drops every directory under the root, as when a subtree registration becomes a plain one. */
-    void dropSubdirectories(WatchedDirectory root) {
-        for (WatchedDirectory dir : root.subtree()) {
-            if (dir != root) {
-                engine.kernelWatches().detach(dir);
-            }
-        }
-        root.forgetChildren();
-    }
-
-    /** Gives the kernel watch of every directory under {@code top} the mask the registration now needs. */
-    void updateMasks(WatchedDirectory top) throws IOException {
-        for (WatchedDirectory dir : top.subtree()) {
-            engine.kernelWatches().updateMask(dir.kernel);
-        }
-    }
-
     WatchedDirectory newDirectory(WatchedDirectory parent, String name) {
         WatchedDirectory dir = new WatchedDirectory(owner, parent, name);
         attributes.prepare(dir);
@@ -227,9 +172,8 @@ final class TreeWalker {
 
     /** @param listed the directory's index in the listing being {@linkplain #recording recorded}, if any */
     private void walk(WatchedDirectory dir, int fd, boolean report, boolean registering, int listed) {
-        Subdirectories subdirectories = list(dir, fd, report, listed);
-        for (int k = 0; k < subdirectories.names.size(); k++) {
-            String name = subdirectories.names.get(k);
+        for (Subdirectory subdirectory : list(dir, fd, report, listed)) {
+            String name = subdirectory.name();
             if (limitReached != null || dir.detached) {
                 return;
             }
@@ -238,12 +182,12 @@ final class TreeWalker {
                 int childFd = openChild(fd, name);
                 if (childFd >= 0) {
                     try {
-                        if (recording != null && subdirectories.isPending(k)) {
-                            recording.opened(subdirectories.entry(k), childFd);
+                        if (recording != null && subdirectory.recorded().statusPending()) {
+                            recording.opened(subdirectory.recorded().entry(), childFd);
                         }
                         child = attachChild(dir, name, childFd, registering);
                         if (child != null) {
-                            walk(child, childFd, report, registering, subdirectories.entry(k));
+                            walk(child, childFd, report, registering, subdirectory.recorded().entry());
                         }
                     } finally {
                         closeQuietly(childFd);
@@ -256,28 +200,8 @@ final class TreeWalker {
         }
     }
 
-    /**
-     * The subdirectories a listing found, with their indexes in the listing being recorded (-1 where none), and
-     * whether their status is still to be read once they are open.
-     */
-    private record Subdirectories(List<String> names, List<Integer> entries, List<Boolean> pending) {
-        Subdirectories() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        }
-
-        void add(String name, int entry, boolean statusPending) {
-            names.add(name);
-            entries.add(entry);
-            pending.add(statusPending);
-        }
-
-        int entry(int k) {
-            return entries.get(k);
-        }
-
-        boolean isPending(int k) {
-            return pending.get(k);
-        }
+    /** A subdirectory a listing found (or an entry that may be one), and what recording it did. */
+    private record Subdirectory(String name, WalkListing.Recorded recorded) {
     }
 
     /**
@@ -287,38 +211,28 @@ final class TreeWalker {
      * @return the kernel names of its subdirectories, and of entries that may be
      */
     List<String> list(WatchedDirectory dir, int fd, boolean report) {
-        return list(dir, fd, report, TreeListing.ROOT).names;
+        return list(dir, fd, report, TreeListing.ROOT).stream().map(Subdirectory::name).toList();
     }
 
     /**
      * As {@link #list(WatchedDirectory, int, boolean)}; while a listing is {@linkplain #recording recorded}, each
      * entry is recorded as a child of {@code listedAs}, and its status says what it is.
      */
-    private Subdirectories list(WatchedDirectory dir, int fd, boolean report, int listedAs) {
-        Subdirectories subdirectories = new Subdirectories();
+    private List<Subdirectory> list(WatchedDirectory dir, int fd, boolean report, int listedAs) {
+        List<Subdirectory> subdirectories = new ArrayList<>();
         boolean tracked = dir.entries != null;
         WalkListing recorder = recording != null && !recording.isAbandoned() ? recording : null;
         if (recorder != null) {
             recorder.startDirectory(listedAs);
         }
         try {
-            engine.listDirectory(fd, report || tracked || recorder != null, (name, kind) -> {
-                int entry = -1;
-                boolean statusPending = false;
-                if (recorder != null && !recorder.isAbandoned() && kind == EntryKind.DIRECTORY) {
-                    // Read once the walk has opened it, through its own descriptor.
-                    entry = recorder.recordDirectory(name);
-                    statusPending = entry >= 0;
-                } else if (recorder != null && !recorder.isAbandoned()) {
-                    ListedEntry status = recorder.statusOf(fd, name);
-                    if (status == null && !recorder.isAbandoned()) {
-                        return; // gone meanwhile
-                    }
-                    if (status != null) {
-                        entry = recorder.record(name, status);
-                        kind = status.directory() ? EntryKind.DIRECTORY : EntryKind.OTHER;
-                    }
+            engine.listDirectory(fd, report || tracked || recorder != null, (name, listedKind) -> {
+                WalkListing.Recorded recorded = recorder == null ? WalkListing.Recorded.NOTHING
+                        : recorder.record(fd, name, listedKind);
+                if (recorded == WalkListing.Recorded.GONE) {
+                    return;
                 }
+                EntryKind kind = recorded.kindOr(listedKind);
                 if (tracked) {
                     // A tracked directory keeps the attributes of each entry, which say what it is as well.
                     EntryAttributes listed = attributes.listed(dir, name, FileNames.entryOf(owner.root().getFileSystem(), fd, name));
@@ -332,16 +246,14 @@ final class TreeWalker {
                     engine.listedCreations().add(dir, name);
                 }
                 if (kind.mayBeDirectory()) {
-                    subdirectories.add(name, entry, statusPending);
+                    subdirectories.add(new Subdirectory(name, recorded));
                 }
             });
-        } catch (InotifyException e) {
-            if (e.errno() != InotifyApi.ENOENT) { // deleted while open: its own events say so
+        } catch (IOException e) {
+            // ENOENT: deleted while open, which its own events say
+            if (!(e instanceof InotifyException i && i.errno() == InotifyApi.ENOENT)) {
                 warnUnlisted(dir, e);
             }
-            abandonRecording(recorder, e);
-        } catch (IOException e) {
-            warnUnlisted(dir, e);
             abandonRecording(recorder, e);
         }
         return subdirectories;

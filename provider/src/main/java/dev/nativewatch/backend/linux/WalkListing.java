@@ -34,32 +34,47 @@ final class WalkListing {
     }
 
     /**
-     * Reads the status of the entry {@code kernelName} of the directory open at {@code fd}.
-     *
-     * @return its status; null if it is gone, or if the listing is (or now has been) abandoned
+     * What recording a listed entry did: its index in the listing (-1 if none), whether its status is still to be
+     * read once the walk has opened it, and what its status says it is (null if no status was read).
      */
-    ListedEntry statusOf(int fd, String kernelName) {
-        if (abandoned) {
-            return null;
+    record Recorded(int entry, boolean statusPending, EntryKind kind) {
+        /** Nothing recorded; the listing's own word on the entry's kind stands. */
+        static final Recorded NOTHING = new Recorded(-1, false, null);
+        /** The entry was gone when its status was read. */
+        static final Recorded GONE = new Recorded(-1, false, null);
+
+        /** @return what the entry is: what its status says, else {@code listed} */
+        EntryKind kindOr(EntryKind listed) {
+            return kind != null ? kind : listed;
         }
+    }
+
+    /**
+     * Records the entry {@code kernelName} of the directory open at {@code fd}, which the listing gives as
+     * {@code listed}. A subdirectory's status is read once the walk has opened it ({@link #opened}), through its
+     * own descriptor; any other entry's now, by name.
+     */
+    Recorded record(int fd, String kernelName, EntryKind listed) {
+        if (abandoned) {
+            return Recorded.NOTHING;
+        }
+        if (listed == EntryKind.DIRECTORY) {
+            String name = exactName(kernelName);
+            return name == null ? Recorded.NOTHING : new Recorded(listing.directory(name), true, null);
+        }
+        ListedEntry status;
         try {
-            return engine.api().statusOf(fd, kernelName, engine.statusBuffer());
+            status = engine.api().statusOf(fd, kernelName, engine.statusBuffer());
         } catch (InotifyException | LinkageError e) {
             abandon("cannot read the status of " + TreeWalker.printable(kernelName) + ": " + e);
-            return null;
+            return Recorded.NOTHING;
         }
-    }
-
-    /** @return the index of the entry, or -1 if the listing is (or now has been) abandoned */
-    int record(String kernelName, ListedEntry status) {
+        if (status == null) {
+            return Recorded.GONE;
+        }
         String name = exactName(kernelName);
-        return name == null ? -1 : listing.entry(name, status);
-    }
-
-    /** @return the index of a subdirectory whose status is read once it is {@link #opened}, or -1 if abandoned */
-    int recordDirectory(String kernelName) {
-        String name = exactName(kernelName);
-        return name == null ? -1 : listing.directory(name);
+        EntryKind kind = status.directory() ? EntryKind.DIRECTORY : EntryKind.OTHER;
+        return new Recorded(name == null ? -1 : listing.entry(name, status), false, kind);
     }
 
     /** @return the name as the JDK prints it; null if the listing is (or now has been) abandoned */

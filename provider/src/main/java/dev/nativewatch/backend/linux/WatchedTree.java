@@ -97,7 +97,7 @@ final class WatchedTree {
             return;
         }
         parent.removeChild(name);
-        walker.release(child);
+        engine.kernelWatches().detachTree(child);
         suspect(parent);
     }
 
@@ -145,7 +145,7 @@ final class WatchedTree {
         if (!dir.detached) {
             WatchedDirectory parent = dir.isPlaced() ? dir.parent() : null; // not a homeless one's old parent
             dir.unlink();
-            walker.release(dir);
+            engine.kernelWatches().detachTree(dir);
             if (parent != null && !parent.detached) {
                 suspect(parent);
             }
@@ -160,7 +160,7 @@ final class WatchedTree {
         WatchedDirectory parent = dir.parent();
         String name = dir.name();
         dir.unlink();
-        walker.release(dir);
+        engine.kernelWatches().detachTree(dir);
         if (!parent.detached) {
             entered(parent, name, false);
         }
@@ -301,7 +301,7 @@ final class WatchedTree {
         if (fd < 0) {
             return false; // gone: its own events invalidate the watch; or unreadable, which was reported
         }
-        List<WatchedDirectory> old = walker.retire();
+        List<WatchedDirectory> old = engine.kernelWatches().retireEvery(owner);
         try {
             root = walker.attachRoot(fd);
             walker.walk(root, fd);
@@ -310,7 +310,7 @@ final class WatchedTree {
                     + e.getMessage());
             owner.invalidate("the watched tree could not be watched afresh after lost events: " + e.getMessage());
         } finally {
-            walker.sweep(old);
+            engine.kernelWatches().releaseRetired(old);
             engine.closeQuietly(fd);
         }
         return true;
@@ -318,7 +318,7 @@ final class WatchedTree {
 
     /** Drops what was to be caught up on; homeless directories, which no walk of the tree reaches, are released. */
     private void forgetPending() {
-        pending.takeHomeless().forEach(walker::release);
+        pending.takeHomeless().forEach(engine.kernelWatches()::detachTree);
         pending.clear();
     }
 
@@ -341,23 +341,23 @@ final class WatchedTree {
 
     /** Drops every directory under the root, as when a subtree registration becomes a plain one. */
     void dropSubdirectories() {
-        walker.dropSubdirectories(root);
+        engine.kernelWatches().detachBelow(root);
     }
 
     /** Gives every kernel watch the mask the registration now needs. */
     void updateMasks() throws IOException {
-        walker.updateMasks(root);
+        engine.kernelWatches().updateMasks(root);
     }
 
     /** Detaches every directory. */
     void release() {
         forgetPending();
         if (displaced != null) {
-            walker.release(displaced.dir());
+            engine.kernelWatches().detachTree(displaced.dir());
             displaced = null;
         }
         if (root != null) {
-            walker.releaseAll(root);
+            engine.kernelWatches().detachEvery(owner, root);
         }
     }
 

@@ -478,13 +478,13 @@ class InotifyEngineTest {
 
     @Test
     void thePollTimeoutRoundsUp() {
-        assertEquals(-1, InotifyEngine.pollTimeout(Long.MAX_VALUE));
-        assertEquals(0, InotifyEngine.pollTimeout(0));
-        assertEquals(0, InotifyEngine.pollTimeout(-5));
-        assertEquals(1, InotifyEngine.pollTimeout(1));
-        assertEquals(1, InotifyEngine.pollTimeout(1_000_000));
-        assertEquals(2, InotifyEngine.pollTimeout(1_000_001));
-        assertEquals(Integer.MAX_VALUE, InotifyEngine.pollTimeout(Long.MAX_VALUE - 1));
+        assertEquals(-1, InotifyApi.PollSet.timeoutMillis(Long.MAX_VALUE));
+        assertEquals(0, InotifyApi.PollSet.timeoutMillis(0));
+        assertEquals(0, InotifyApi.PollSet.timeoutMillis(-5));
+        assertEquals(1, InotifyApi.PollSet.timeoutMillis(1));
+        assertEquals(1, InotifyApi.PollSet.timeoutMillis(1_000_000));
+        assertEquals(2, InotifyApi.PollSet.timeoutMillis(1_000_001));
+        assertEquals(Integer.MAX_VALUE, InotifyApi.PollSet.timeoutMillis(Long.MAX_VALUE - 1));
     }
 
     // ---- helpers
