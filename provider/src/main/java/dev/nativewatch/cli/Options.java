@@ -97,38 +97,47 @@ record Options(boolean recursive, List<WatchEvent.Kind<?>> kinds, boolean json, 
      *                        directory
      */
     static Options parse(String... args) throws UsageException {
-        boolean recursive = false;
-        boolean json = false;
-        boolean quiet = false;
-        boolean nul = false;
-        long maxEvents = 0;
+        Parsing parsing = new Parsing();
+        Arguments in = new Arguments(args);
+        while (in.hasNext()) {
+            String arg = in.next();
+            if (in.optionsEnded() || !arg.startsWith("-") || arg.equals("-")) {
+                parsing.directories.add(arg);
+            } else if (!parsing.option(arg, in)) {
+                return helpOnly(parsing.help, parsing.version);
+            }
+        }
+        return parsing.options();
+    }
+
+    /** What the arguments read so far ask for. */
+    private static final class Parsing {
+        boolean recursive;
+        boolean json;
+        boolean quiet;
+        boolean nul;
+        boolean help;
+        boolean version;
+        long maxEvents;
         Optional<Duration> timeout = Optional.empty();
         Optional<String> backend = Optional.empty();
         Optional<String> format = Optional.empty();
         Optional<String> timeFormat = Optional.empty();
         String kindList = DEFAULT_KINDS;
-        List<String> excludes = new ArrayList<>();
-        List<String> includes = new ArrayList<>();
-        List<String> directories = new ArrayList<>();
-        Arguments in = new Arguments(args);
-        while (in.hasNext()) {
-            String arg = in.next();
-            if (in.optionsEnded() || !arg.startsWith("-") || arg.equals("-")) {
-                directories.add(arg);
-                continue;
-            }
+        final List<String> excludes = new ArrayList<>();
+        final List<String> includes = new ArrayList<>();
+        final List<String> directories = new ArrayList<>();
+
+        /** @return false if the option asks for no watch at all ({@code --help}, {@code --version}) */
+        boolean option(String arg, Arguments in) throws UsageException {
             String name = Arguments.nameOf(arg);
             if (!name.equals(arg) && FLAGS.contains(name)) {
                 throw new UsageException("option " + name + " takes no value (try --help)");
             }
             switch (name) {
                 case "--" -> in.endOptions();
-                case "-h", "--help" -> {
-                    return helpOnly(true, false);
-                }
-                case "--version" -> {
-                    return helpOnly(false, true);
-                }
+                case "-h", "--help" -> help = true;
+                case "--version" -> version = true;
                 case "-r", "--recursive" -> recursive = true;
                 case "--json" -> json = true;
                 case "-q", "--quiet" -> quiet = true;
@@ -149,16 +158,20 @@ record Options(boolean recursive, List<WatchEvent.Kind<?>> kinds, boolean json, 
                 case "--timefmt" -> timeFormat = Optional.of(timePattern(in.value(arg)));
                 default -> throw new UsageException("unknown option '" + Printable.escaped(arg) + "' (try --help)");
             }
+            return !help && !version;
         }
-        if (json && format.isPresent()) {
-            throw new UsageException("--json and --format cannot be used together");
+
+        Options options() throws UsageException {
+            if (json && format.isPresent()) {
+                throw new UsageException("--json and --format cannot be used together");
+            }
+            List<WatchEvent.Kind<?>> kinds = parseKinds(kindList);
+            if (directories.isEmpty()) {
+                throw new UsageException("no directory given (try --help)");
+            }
+            return new Options(recursive, kinds, json, directories, false, false, excludes, includes, quiet,
+                    maxEvents, timeout, backend, nul, format, timeFormat);
         }
-        List<WatchEvent.Kind<?>> kinds = parseKinds(kindList);
-        if (directories.isEmpty()) {
-            throw new UsageException("no directory given (try --help)");
-        }
-        return new Options(recursive, kinds, json, directories, false, false, excludes, includes, quiet, maxEvents,
-                timeout, backend, nul, format, timeFormat);
     }
 
     /** @return the glob, checked with the syntax the watch will use */

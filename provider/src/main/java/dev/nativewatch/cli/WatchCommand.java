@@ -17,6 +17,7 @@ import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,18 +123,11 @@ final class WatchCommand {
     private int watch(WatcherFactory chosen, WatchService service, String backend, Options options,
                       Map<String, Path> directories) {
         WatchEvent.Kind<?>[] kinds = options.kinds().toArray(new WatchEvent.Kind<?>[0]);
-        List<WatchEvent.Modifier> modifiers = new ArrayList<>();
-        if (options.recursive()) {
-            modifiers.add(ExtendedModifiers.SUBTREE);
-        }
-        if (!options.excludes().isEmpty()) {
-            modifiers.add(ExtendedModifiers.exclude(options.excludes().toArray(new String[0])));
-        }
+        WatchEvent.Modifier[] modifiers = modifiersOf(options);
         Map<WatchKey, String> keys = new LinkedHashMap<>();
         for (Map.Entry<String, Path> directory : directories.entrySet()) {
             try {
-                keys.put(chosen.register(service, directory.getValue(), kinds,
-                        modifiers.toArray(new WatchEvent.Modifier[0])), directory.getKey());
+                keys.put(chosen.register(service, directory.getValue(), kinds, modifiers), directory.getKey());
             } catch (WatchLimitException e) {
                 return fail(ExitCode.WATCH_LIMIT, Printable.escaped(directory.getKey()) + ": "
                         + Printable.escaped(String.valueOf(e.getMessage())));
@@ -150,13 +144,7 @@ final class WatchCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             if (!options.quiet()) {
-                err.println("nativewatch: watching " + directories.keySet().stream().map(Printable::escaped)
-                        .collect(Collectors.joining(", "))
-                        + (options.recursive() ? " with subtrees" : "") + " for "
-                        + options.kinds().stream().map(WatchEvent.Kind::name).collect(Collectors.joining(", "))
-                        + (options.excludes().isEmpty() ? "" : ", excluding " + options.excludes().size()
-                                + (options.excludes().size() == 1 ? " glob" : " globs"))
-                        + "; backend " + backend);
+                err.println(banner(options, directories.keySet(), backend));
             }
             return watchLoop.run();
         } finally {
@@ -166,6 +154,28 @@ final class WatchCommand {
                 // The hook is running or has run: it is what ended the loop.
             }
         }
+    }
+
+    private static WatchEvent.Modifier[] modifiersOf(Options options) {
+        List<WatchEvent.Modifier> modifiers = new ArrayList<>();
+        if (options.recursive()) {
+            modifiers.add(ExtendedModifiers.SUBTREE);
+        }
+        if (!options.excludes().isEmpty()) {
+            modifiers.add(ExtendedModifiers.exclude(options.excludes().toArray(new String[0])));
+        }
+        return modifiers.toArray(new WatchEvent.Modifier[0]);
+    }
+
+    /** @return the line on standard error that says what is watched, unless {@code --quiet} */
+    private static String banner(Options options, Collection<String> directories, String backend) {
+        return "nativewatch: watching " + directories.stream().map(Printable::escaped)
+                .collect(Collectors.joining(", "))
+                + (options.recursive() ? " with subtrees" : "") + " for "
+                + options.kinds().stream().map(WatchEvent.Kind::name).collect(Collectors.joining(", "))
+                + (options.excludes().isEmpty() ? "" : ", excluding " + options.excludes().size()
+                        + (options.excludes().size() == 1 ? " glob" : " globs"))
+                + "; backend " + backend;
     }
 
     /**

@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class WatchLoop {
 
+    /** What {@link #awaitAndReport} returns while the loop goes on: no exit status is negative. */
+    private static final int GO_ON = -1;
+
     private final WatchService service;
     private final Map<WatchKey, String> directories;
     private final ReportFormat format;
@@ -109,54 +112,67 @@ final class WatchLoop {
     }
 
     private int loop() {
-        while (true) {
-            WatchKey key;
-            try {
-                key = next();
-                if (key == null) {
-                    return events > 0 ? ExitCode.OK : ExitCode.FAILURE; // the timeout, without an event
-                }
-            } catch (ClosedWatchServiceException e) {
-                if (stopping) {
-                    return ExitCode.OK;
-                }
-                err.println("nativewatch: the watch service was closed");
-                return ExitCode.FAILURE;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        int exit = GO_ON;
+        while (exit == GO_ON) {
+            exit = awaitAndReport();
+        }
+        return exit;
+    }
+
+    /** @return the exit status once the loop is to end; {@link #GO_ON} while it goes on */
+    private int awaitAndReport() {
+        WatchKey key;
+        try {
+            key = next();
+        } catch (ClosedWatchServiceException e) {
+            if (stopping) {
                 return ExitCode.OK;
             }
-            String directory = directories.get(key);
-            if (directory == null) {
+            err.println("nativewatch: the watch service was closed");
+            return ExitCode.FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.OK;
+        }
+        if (key == null) {
+            return events > 0 ? ExitCode.OK : ExitCode.FAILURE; // the timeout, without an event
+        }
+        String directory = directories.get(key);
+        return directory == null ? GO_ON : report(key, directory);
+    }
+
+    /** Prints the events of a signalled key, and resets it. */
+    private int report(WatchKey key, String directory) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        for (WatchEvent<?> event : key.pollEvents()) {
+            Report report = report(now, directory, event);
+            if (report == null) {
                 continue;
             }
-            LocalDateTime now = LocalDateTime.now(clock);
-            for (WatchEvent<?> event : key.pollEvents()) {
-                Report report = report(now, directory, event);
-                if (report == null) {
-                    continue;
-                }
-                if (!print(report)) {
-                    return ExitCode.FAILURE;
-                }
-                if (report instanceof Report.Event && ++events == settings.maxEvents()) {
-                    return ExitCode.OK;
-                }
+            if (!print(report)) {
+                return ExitCode.FAILURE;
             }
-            if (!key.reset()) {
-                if (stopping) {
-                    return ExitCode.OK;
-                }
-                directories.remove(key);
-                if (!print(new Report.Invalid(now, directory))) {
-                    return ExitCode.FAILURE;
-                }
-                if (directories.isEmpty()) {
-                    err.println("nativewatch: no directory is watched any more");
-                    return ExitCode.FAILURE;
-                }
+            if (report instanceof Report.Event && ++events == settings.maxEvents()) {
+                return ExitCode.OK;
             }
         }
+        return key.reset() ? GO_ON : invalidated(key, directory, now);
+    }
+
+    /** A key no longer valid: said, and the loop ends once no directory is left. */
+    private int invalidated(WatchKey key, String directory, LocalDateTime now) {
+        if (stopping) {
+            return ExitCode.OK;
+        }
+        directories.remove(key);
+        if (!print(new Report.Invalid(now, directory))) {
+            return ExitCode.FAILURE;
+        }
+        if (directories.isEmpty()) {
+            err.println("nativewatch: no directory is watched any more");
+            return ExitCode.FAILURE;
+        }
+        return GO_ON;
     }
 
     /** @return the next signalled key; null once the timeout has passed without one */
