@@ -57,6 +57,8 @@ final class WindowsEngine implements WatchEngine {
     private boolean wakeupSeen;
     private long nextLivenessCheck;
     private boolean closed;
+    /** Confined to the poller thread; see {@link #warnOfOverflow}. */
+    private int bufferOverflows;
 
     WindowsEngine(Win32Io.Factory factory, long livenessNanos) {
         this.factory = factory;
@@ -106,6 +108,14 @@ final class WindowsEngine implements WatchEngine {
             awaitIdle(timeoutNanos);
             return;
         }
+        awaitCompletion(current, timeoutNanos);
+    }
+
+    /**
+     * Waits for one completion on the port and dispatches it, breaking the wait for the liveness check of every
+     * watch ({@link WindowsWatch#checkAlive}) each time it is due.
+     */
+    private void awaitCompletion(Win32Io current, long timeoutNanos) throws IOException {
         long start = System.nanoTime();
         while (true) {
             long now = System.nanoTime();
@@ -318,6 +328,17 @@ final class WindowsEngine implements WatchEngine {
                 handle.watch.lateData(handle, next.completion());
             }
         }
+    }
+
+    /**
+     * A read's buffer overflowed, so its changes were lost and its watch reports an overflow. The first of a service is
+     * a warning, naming the buffer and how to make it larger; later ones would only repeat it.
+     */
+    void warnOfOverflow(Path root, int bufferBytes) {
+        System.Logger.Level level = bufferOverflows++ == 0 ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
+        LOG.log(level, () -> root + ": the " + bufferBytes + "-byte change buffer overflowed, so events were lost and "
+                + "the watch reports an overflow; ExtendedModifiers.bufferSize(...) makes it larger (up to 64 KB on "
+                + "network shares)");
     }
 
     private void checkLiveness(long now) throws IOException {

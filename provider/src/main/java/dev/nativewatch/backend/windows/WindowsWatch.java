@@ -175,6 +175,7 @@ final class WindowsWatch implements DirectoryWatch {
         if (completion.bytes() > 0 && completion.error() != Win32Errors.ERROR_NOTIFY_ENUM_DIR) {
             deliver(handle, completion);
         } else {
+            engine.warnOfOverflow(root, handle.bufferSize);
             overflowed();
         }
     }
@@ -182,8 +183,8 @@ final class WindowsWatch implements DirectoryWatch {
     private void deliver(NotifyHandle handle, Win32Io.Completion completion) throws IOException {
         byte[] data = completion.data();
         if (data.length != completion.bytes()) {
-            LOG.log(System.Logger.Level.DEBUG, () -> root + ": " + completion.bytes() + " bytes reported, "
-                    + data.length + " in the buffer");
+            LOG.log(System.Logger.Level.WARNING, root + ": " + completion.bytes() + " bytes reported, "
+                    + data.length + " in the buffer; reporting an overflow");
             overflowed();
             return;
         }
@@ -195,7 +196,8 @@ final class WindowsWatch implements DirectoryWatch {
             record(handle, record);
         }
         if (decoded.malformed()) {
-            LOG.log(System.Logger.Level.DEBUG, () -> root + ": malformed change buffer: " + decoded.malformation());
+            LOG.log(System.Logger.Level.WARNING, root + ": malformed change buffer, reporting an overflow: "
+                    + decoded.malformation());
             overflowed();
         }
     }
@@ -213,7 +215,8 @@ final class WindowsWatch implements DirectoryWatch {
         Path path = resolve(record.name(), action);
         if (path == null) {
             // A name that is unsafe or that this file system cannot represent: the change is lost, not hidden.
-            LOG.log(System.Logger.Level.DEBUG, () -> root + ": unusable name in a change record: " + record.name());
+            LOG.log(System.Logger.Level.WARNING, root + ": unusable name in a change record, reporting an overflow: "
+                    + record.name());
             overflowed();
             return;
         }
@@ -221,6 +224,11 @@ final class WindowsWatch implements DirectoryWatch {
             sink.changed(handle.group.modifiedAs(), path);
             return;
         }
+        recordNamed(handle, action, path);
+    }
+
+    /** A record of a handle that reports names: renames are paired when the spec asks for it. */
+    private void recordNamed(NotifyHandle handle, int action, Path path) {
         switch (action) {
             case FILE_ACTION_RENAMED_OLD_NAME -> {
                 flushPendingOld();

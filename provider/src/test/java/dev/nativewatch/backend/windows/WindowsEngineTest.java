@@ -4,6 +4,7 @@ import dev.nativewatch.backend.Change;
 import dev.nativewatch.backend.DirectoryWatch;
 import dev.nativewatch.backend.Exclusions;
 import dev.nativewatch.backend.WatchSpec;
+import dev.nativewatch.testing.LoggedWarnings;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -166,6 +167,21 @@ class WindowsEngineTest {
         pump();
         assertEquals(List.of("OVERFLOW", "CREATED after"), reports());
         assertEquals(3, reads());
+    }
+
+    @Test
+    void theFirstBufferOverflowOfAServiceIsAWarningNamingTheBuffer() throws IOException {
+        List<String> warnings;
+        try (LoggedWarnings logged = LoggedWarnings.of(WindowsEngine.class)) {
+            engine.watch(ROOT, standard(false), sink);
+            io.complete(0, new byte[0]);
+            io.fail(0, Win32Errors.ERROR_NOTIFY_ENUM_DIR);
+            pump();
+            warnings = logged.messages();
+        }
+        assertEquals(List.of("OVERFLOW", "OVERFLOW"), reports());
+        assertEquals(1, warnings.size(), "one warning per service, not one per overflow: " + warnings);
+        assertTrue(warnings.get(0).contains("16384-byte change buffer overflowed"), warnings.get(0));
     }
 
     @Test
