@@ -66,6 +66,17 @@ interface InotifyApi {
     /** {@code inotify_add_watch(fd, path, mask)}. @return the watch descriptor */
     int addWatch(int fd, NativePath path, int mask) throws InotifyException;
 
+    /**
+     * {@code inotify_add_watch} on the directory open at {@code dirFd}: that directory itself, wherever it has been
+     * moved since it was opened.
+     *
+     * @return the watch descriptor
+     */
+    int addWatchOnOpen(int fd, int dirFd, int mask) throws InotifyException;
+
+    /** Releases what {@link #addWatchOnOpen} keeps for the calling thread; the next call keeps it again. */
+    void releaseCallingThread();
+
     /** {@code inotify_rm_watch(fd, wd)}. */
     void removeWatch(int fd, int wd) throws InotifyException;
 

@@ -144,7 +144,11 @@ final class InotifyEngine implements WatchEngine {
             listing = null;
         }
         InotifyWatch watch = new InotifyWatch(this, dir.toAbsolutePath(), spec, sink);
-        watch.start(listing);
+        try {
+            watch.start(listing);
+        } finally {
+            api.releaseCallingThread();
+        }
         registrations.add(watch);
         return watch;
     }
@@ -155,6 +159,8 @@ final class InotifyEngine implements WatchEngine {
      */
     @Override
     public void awaitChanges(long timeoutNanos) throws IOException {
+        // What watching open directories keeps (a descriptor) is not held while the service waits.
+        api.releaseCallingThread();
         boolean catchingUp = drained.catchingUp();
         int timeout = InotifyApi.PollSet.timeoutMillis(timeoutNanos);
         if (catchingUp && (timeout < 0 || timeout > CATCH_UP_RETRY_MILLIS)) {
@@ -209,6 +215,7 @@ final class InotifyEngine implements WatchEngine {
             closeQuietly(api, wakeupFd);
         }
         pollSet.close();
+        api.releaseCallingThread();
         watches.clear();
         registrations.clear();
         drained.clear();

@@ -14,8 +14,9 @@ import java.util.Arrays;
 import java.util.function.BiConsumer;
 
 /**
- * The production {@link InotifyApi}: the real system calls through {@link LibC}. Thread-safe, and without state
- * beyond one constant buffer; a {@link JnaPollSet} holds what one engine's waits reuse.
+ * The production {@link InotifyApi}: the real system calls through {@link LibC}. Thread-safe; its state is one
+ * constant buffer and, per thread that watches open directories, what {@link ThreadDirectory} keeps. A
+ * {@link JnaPollSet} holds what one engine's waits reuse.
  */
 final class JnaInotifyApi implements InotifyApi {
 
@@ -57,6 +58,23 @@ final class JnaInotifyApi implements InotifyApi {
             throw failure("inotify_add_watch", path.toString(), Native.getLastError());
         }
         return wd;
+    }
+
+    @Override
+    public int addWatchOnOpen(int fd, int dirFd, int mask) throws InotifyException {
+        int wd = ThreadDirectory.addWatchInside(fd, dirFd, mask);
+        if (wd == ThreadDirectory.NOT_ENTERED) {
+            return addWatch(fd, NativePath.ofDescriptor(dirFd), mask);
+        }
+        if (wd < 0) {
+            throw failure("inotify_add_watch", "the directory open at descriptor " + dirFd, -wd);
+        }
+        return wd;
+    }
+
+    @Override
+    public void releaseCallingThread() {
+        ThreadDirectory.release();
     }
 
     @Override

@@ -98,7 +98,7 @@ final class KernelWatchTable {
      */
     WatchedDirectory attach(WatchedDirectory dir, int fd) throws InotifyException {
         int mask = dir.owner.maskFor(dir);
-        int wd = api.addWatch(inotifyFd, NativePath.ofDescriptor(fd), mask | IN_ONLYDIR | IN_MASK_ADD);
+        int wd = api.addWatchOnOpen(inotifyFd, fd, mask | IN_ONLYDIR | IN_MASK_ADD);
         KernelWatch kernel = watches.get(wd);
         if (kernel == null) {
             kernel = new KernelWatch(wd);
@@ -121,7 +121,8 @@ final class KernelWatchTable {
      * does not already have.
      */
     boolean isWatchedAs(int fd, KernelWatch expected) throws InotifyException {
-        return isSame(NativePath.ofDescriptor(fd), 0, expected);
+        int wd = api.addWatchOnOpen(inotifyFd, fd, expected.mask | IN_ONLYDIR | IN_MASK_ADD);
+        return isExpected(wd, expected);
     }
 
     /**
@@ -130,7 +131,7 @@ final class KernelWatchTable {
      * {@code mask}, which a known watch of the registration has already
      */
     int probe(int fd, int mask) throws InotifyException {
-        return api.addWatch(inotifyFd, NativePath.ofDescriptor(fd), mask | IN_ONLYDIR | IN_MASK_ADD);
+        return api.addWatchOnOpen(inotifyFd, fd, mask | IN_ONLYDIR | IN_MASK_ADD);
     }
 
     /** As {@link #probe}, for the directory at a path, not followed if a link. */
@@ -152,11 +153,12 @@ final class KernelWatchTable {
 
     /** Tells, as {@link #isWatchedAs} does, whether a path, not followed if a link, leads to a watched directory. */
     boolean isAt(NativePath path, KernelWatch expected) throws InotifyException {
-        return isSame(path, IN_DONT_FOLLOW, expected);
+        return isExpected(api.addWatch(inotifyFd, path, expected.mask | IN_ONLYDIR | IN_MASK_ADD | IN_DONT_FOLLOW),
+                expected);
     }
 
-    private boolean isSame(NativePath path, int flags, KernelWatch expected) throws InotifyException {
-        int wd = api.addWatch(inotifyFd, path, expected.mask | IN_ONLYDIR | IN_MASK_ADD | flags);
+    /** @return whether a probe's {@code wd} is the expected watch; a probe of another directory is undone */
+    private boolean isExpected(int wd, KernelWatch expected) {
         if (wd == expected.wd) {
             return true;
         }

@@ -80,6 +80,17 @@ final class LibC {
     /** {@code int openat(int dirfd, const char *pathname, int flags);} */
     static native int openat(int dirfd, byte[] pathname, int flags);
 
+    /** {@code O_PATH}: a descriptor that only names a file, for {@link #fchdir} back to it. */
+    static final int O_PATH = Platform.isSPARC() ? 0x100_0000 : 0x20_0000;
+    /** {@code CLONE_FS}: the working directory, root and umask a thread shares with the rest of its process. */
+    static final int CLONE_FS = 0x200;
+
+    /** {@code int unshare(int flags);} */
+    static native int unshare(int flags);
+
+    /** {@code int fchdir(int fd);} */
+    static native int fchdir(int fd);
+
     /** {@code FIONREAD}: how many bytes a descriptor has ready to read; it differs by architecture. */
     static final long FIONREAD = Platform.isPPC() || Platform.isSPARC() ? 0x4004_667FL : Platform.isMIPS() ? 0x467FL
             : 0x541BL;

@@ -256,6 +256,37 @@ class InotifyServiceTest {
         assertTrue(fooEvents > 0, "the churn was seen");
     }
 
+    /**
+     * Watching a directory enters it for a moment on the poller thread: the thread comes back, so that none is ever
+     * left in a watched directory (where it would resolve relative paths, and keep the file system mounted).
+     */
+    @Test
+    void noThreadIsLeftInAWatchedDirectory() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            Files.createDirectories(dir.resolve("a" + i).resolve("b"));
+        }
+        Path processDirectory = Files.readSymbolicLink(Path.of("/proc/self/cwd"));
+        WatchKey key = register(dir, kinds(ENTRY_CREATE), ExtendedModifiers.SUBTREE);
+        Files.createDirectories(dir.resolve("later/deeper"));
+        Files.createFile(dir.resolve("later/deeper/f"));
+        collector.until("ENTRY_CREATE later/deeper/f");
+        Map<String, Path> elsewhere = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    Path cwd = Files.readSymbolicLink(task.resolve("cwd"));
+                    if (!cwd.equals(processDirectory)) {
+                        elsewhere.put(Files.readString(task.resolve("comm")).strip(), cwd);
+                    }
+                } catch (java.nio.file.NoSuchFileException ended) {
+                    // a thread that ended meanwhile
+                }
+            }
+        }
+        assertEquals(Map.of(), elsewhere, "threads whose working directory is not the process's");
+        key.cancel();
+    }
+
     /** Every descriptor, thread and kernel watch is given back: after many registrations, and after close. */
     @Test
     void descriptorsThreadsAndWatchesReturnToTheirBaseline() throws Exception {

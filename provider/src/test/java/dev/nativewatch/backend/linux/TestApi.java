@@ -132,11 +132,30 @@ final class TestApi implements InotifyApi {
     @Override
     public int addWatch(int fd, NativePath nativePath, int mask) throws InotifyException {
         Path path = whereItLeads(Path.of(nativePath.toString()));
+        failIfAsked(path);
+        return added(real.addWatch(fd, nativePath, mask), path);
+    }
+
+    @Override
+    public int addWatchOnOpen(int fd, int dirFd, int mask) throws InotifyException {
+        Path path = whereItLeads(Path.of("/proc/self/fd/" + dirFd));
+        failIfAsked(path);
+        return added(real.addWatchOnOpen(fd, dirFd, mask), path);
+    }
+
+    @Override
+    public void releaseCallingThread() {
+        real.releaseCallingThread();
+    }
+
+    private void failIfAsked(Path path) throws InotifyException {
         if (failingPath.test(path) || addWatchesLeft-- <= 0) {
             throw new InotifyException("inotify_add_watch", path.toString(), addWatchErrno,
                     JnaInotifyApi.describe(addWatchErrno));
         }
-        int wd = real.addWatch(fd, nativePath, mask);
+    }
+
+    private int added(int wd, Path path) {
         synchronized (this) {
             live.add(wd);
             addWatchCalls++;
