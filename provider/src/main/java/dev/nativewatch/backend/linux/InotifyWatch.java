@@ -20,7 +20,8 @@ import java.util.Set;
  * <p>Where it can no longer follow the tree it says so: an overflow when the model fell out of step with the tree
  * (which is then rebuilt), an invalidated key when the registered directory is no longer at the path it was
  * registered with and a path is needed (to watch a new subdirectory, or to read attributes). Both are logged as
- * warnings. Confined to the poller thread.
+ * warnings. An overflow is reported only once the tree is watched whole again: a consumer lists the tree anew on
+ * hearing of it, and must then be told of whatever changes after that. Confined to the poller thread.
  */
 final class InotifyWatch implements DirectoryWatch {
 
@@ -50,6 +51,11 @@ final class InotifyWatch implements DirectoryWatch {
      * events still queued predate the rebuilt model, so they would put it out of step again.
      */
     private boolean outOfStep;
+    /**
+     * Events were lost, and the overflow is reported once the queue has been read empty: only then is the tree
+     * whole again (an unmount, for one, comes as an event on every watch of the file system that went).
+     */
+    private boolean overflowDue;
 
     /** @param root the registered directory, absolute; symbolic links in it are followed, as the JDK does */
     InotifyWatch(InotifyEngine engine, Path root, WatchSpec spec, ChangeSink sink) {
@@ -204,8 +210,9 @@ final class InotifyWatch implements DirectoryWatch {
         if (released || outOfStep || dir.detached || dir.isRoot()) {
             return;
         }
-        sink.overflowed();
         tree.unmounted(dir);
+        overflowDue = true;
+        engine.catchUpLater(this);
     }
 
     /** The registered directory itself was renamed ({@code IN_MOVE_SELF}). */
@@ -213,14 +220,15 @@ final class InotifyWatch implements DirectoryWatch {
         tree.rootMoved();
     }
 
-    /** Events were lost: say so, then rebuild what lost events may have left out of date. */
+    /** Events were lost: rebuild what they may have left out of date, then say so (see the class comment). */
     void overflowed() {
         if (released) {
             return;
         }
-        sink.overflowed();
         outOfStep = false;
+        overflowDue = false;
         resync();
+        reportOverflow();
     }
 
     /** The watch cannot deliver events any more; its resources are released before the sink hears of it. */
@@ -239,6 +247,17 @@ final class InotifyWatch implements DirectoryWatch {
         if (outOfStep && !released) {
             outOfStep = false;
             resync();
+            overflowDue = true; // once more: a consumer may have listed the tree before the rebuild watched all of it
+        }
+        if (overflowDue) {
+            overflowDue = false;
+            reportOverflow();
+        }
+    }
+
+    private void reportOverflow() {
+        if (!released) {
+            sink.overflowed();
         }
     }
 
@@ -258,14 +277,17 @@ final class InotifyWatch implements DirectoryWatch {
     }
 
     boolean hasPending() {
-        return !released && (outOfStep || tree.hasPending());
+        return !released && (outOfStep || overflowDue || tree.hasPending());
     }
 
     boolean isReleased() {
         return released;
     }
 
-    /** The model no longer matches the tree: say so, and rebuild it once the queue has been read empty. */
+    /**
+     * The model no longer matches the tree: say so now, and rebuild it once the queue has been read empty (where
+     * the overflow is reported again, see {@link #catchUp()}).
+     */
     void outOfStep(String why) {
         if (released || outOfStep) {
             return;

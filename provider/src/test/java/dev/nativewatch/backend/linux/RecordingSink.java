@@ -17,6 +17,8 @@ final class RecordingSink implements ChangeSink {
     int overflows;
     String invalidation;
     int invalidations;
+    /** What a consumer does on taking an OVERFLOW, run as the sink hears of it (on the engine's thread). */
+    Runnable onOverflow = () -> { };
 
     @Override
     public void changed(Change change, Path relative) {
@@ -32,6 +34,7 @@ final class RecordingSink implements ChangeSink {
     public void overflowed() {
         overflows++;
         events.add("OVERFLOW");
+        onOverflow.run();
     }
 
     @Override
