@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A snapshot as the consumer knows it after the events it was told of since: an entry created or gone hides what
- * the snapshot saw at and under its path (a created one stands in its place, known only by when it was told), and a
- * modified one is known by when it was told. The facts are laid out as a tree of names and merged into the
- * snapshot's sorted children, so the view is built in one pass.
+ * A snapshot as the consumer knows it after the events it was told of since, applied as a consumer applies them: an
+ * entry gone hides what the snapshot saw at and under its path, and voids the older facts under it (the consumer was
+ * told that a directory went, and forgot what it held); an entry created stands at its path, known by when it was
+ * told, and hides nothing under it unless it was gone before; a modified one is known by when it was told. The
+ * facts are laid out as a tree of names and merged into the snapshot's sorted children, so the view is built in one
+ * pass.
  */
 final class FactOverlay {
 
@@ -41,6 +43,8 @@ final class FactOverlay {
     /** For each entry built: where its children come from, in the base (-1 for nowhere) and in the facts. */
     private final List<Integer> baseOf = new ArrayList<>();
     private final List<Node> nodeOf = new ArrayList<>();
+    /** For each entry built: the order of the newest deletion at or above it; older facts under it are void. */
+    private final List<Long> voidBefore = new ArrayList<>();
 
     private FactOverlay(SnapshotTable base) {
         this.base = base;
@@ -59,15 +63,16 @@ final class FactOverlay {
         FactOverlay overlay = new FactOverlay(base);
         overlay.baseOf.add(0);
         overlay.nodeOf.add(root);
+        overlay.voidBefore.add(0L);
         for (int i = 0; i < overlay.builder.count(); i++) {
             overlay.builder.open(i);
-            overlay.children(overlay.baseOf.get(i), overlay.nodeOf.get(i));
+            overlay.children(overlay.baseOf.get(i), overlay.nodeOf.get(i), overlay.voidBefore.get(i));
         }
         return overlay.builder.build();
     }
 
     /** Merges the base's children of {@code b} (none if -1) with the facts' children of {@code node}. */
-    private void children(int b, Node node) {
+    private void children(int b, Node node, long voidFacts) {
         int k = b >= 0 ? base.firstChild(b) : 0;
         int end = b >= 0 ? base.endOfChildren(b) : 0;
         Iterator<Map.Entry<Name, Node>> facts = node == null ? Collections.emptyIterator()
@@ -76,38 +81,41 @@ final class FactOverlay {
         while (k < end || fact != null) {
             int order = k == end ? 1 : fact == null ? -1 : base.compareName(k, fact.getKey().bytes, fact.getKey().odd);
             if (order < 0) {
-                add(builder.copy(base, k, 0), k, null);
+                add(builder.copy(base, k, 0), k, null, voidFacts);
                 k++;
             } else {
-                place(order == 0 ? k++ : -1, fact.getKey(), fact.getValue());
+                place(order == 0 ? k++ : -1, fact.getKey(), fact.getValue(), voidFacts);
                 fact = facts.hasNext() ? facts.next() : null;
             }
         }
     }
 
-    /** An entry with facts at or under it; {@code k} is the base's entry at its path, or -1. */
-    private void place(int k, Name name, Node node) {
-        ToldView.Fact fact = node.told == null ? null : node.told.fact();
-        if (fact == ToldView.Fact.CREATED) {
-            int added = builder.add(name.bytes, name.odd, SnapshotTable.TOLD);
-            builder.attributes().setTold(added, node.told.atMillis());
-            add(added, -1, node);
-        } else if (k >= 0 && fact == ToldView.Fact.MODIFIED) {
-            int added = builder.add(name.bytes, name.odd,
-                    SnapshotTable.TOLD | (base.is(k, SnapshotTable.DIRECTORY) ? SnapshotTable.DIRECTORY : 0));
-            builder.attributes().setTold(added, node.told.atMillis());
-            add(added, k, node);
+    /**
+     * An entry with facts at or under it; {@code k} is the base's entry at its path, or -1. Below a deletion there
+     * is no base entry ({@code k} is -1), so a void fact there leaves nothing, or a ghost.
+     */
+    private void place(int k, Name name, Node node, long voidFacts) {
+        ToldView.Told told = node.told == null || node.told.order() < voidFacts ? null : node.told;
+        ToldView.Fact fact = told == null ? null : told.fact();
+        long below = told == null ? voidFacts : Math.max(voidFacts, told.goneAt());
+        int baseHere = told != null && told.goneAt() > 0 ? -1 : k;
+        if (fact == ToldView.Fact.CREATED || (baseHere >= 0 && fact == ToldView.Fact.MODIFIED)) {
+            int added = builder.add(name.bytes, name.odd, SnapshotTable.TOLD
+                    | (baseHere >= 0 && base.is(k, SnapshotTable.DIRECTORY) ? SnapshotTable.DIRECTORY : 0));
+            builder.attributes().setTold(added, told.atMillis());
+            add(added, baseHere, node, below);
         } else if (k >= 0 && fact == null) {
-            add(builder.copy(base, k, 0), k, node);
+            add(builder.copy(base, k, 0), k, node, below);
         } else if (!node.children.isEmpty()) {
             // Gone, or never seen: nothing of the base's stays here, but facts under it do.
-            add(builder.add(name.bytes, name.odd, SnapshotTable.GHOST), -1, node);
+            add(builder.add(name.bytes, name.odd, SnapshotTable.GHOST), -1, node, below);
         }
     }
 
-    private void add(int index, int b, Node node) {
+    private void add(int index, int b, Node node, long voidFacts) {
         baseOf.add(b);
         nodeOf.add(node);
+        voidBefore.add(voidFacts);
         assert baseOf.size() == index + 1;
     }
 }

@@ -5,7 +5,10 @@ import dev.nativewatch.backend.ChangeSink;
 import dev.nativewatch.backend.WatchSpec;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,21 +34,38 @@ final class ToldView {
         }
     }
 
-    /** A fact, and when the consumer took it ({@link Long#MAX_VALUE} while it is still queued). */
-    record Told(Fact fact, long atMillis) {
-        /** A later fact on the same path: a modification does not make a new entry an old one. */
+    /**
+     * A fact, when the consumer took it ({@link Long#MAX_VALUE} while it is still queued), the order of the newest
+     * event on its path, and that of the newest deletion of the path (0 if none). The view is what a consumer
+     * believes that applies each event as it comes: a creation adds its path alone, a modification adds nothing,
+     * and a deletion takes the path and everything under it, so that what it was told of under the path before
+     * counts for nothing any more ({@link FactOverlay}).
+     */
+    record Told(Fact fact, long atMillis, long order, long goneAt) {
+        static Told of(Fact fact, long order) {
+            return new Told(fact, Long.MAX_VALUE, order, fact == Fact.GONE ? order : 0);
+        }
+
+        /** A later fact on the same path: a modification does not change what the consumer believes is there. */
         Told then(Told later) {
-            return fact == Fact.CREATED && later.fact == Fact.MODIFIED ? new Told(Fact.CREATED, later.atMillis) : later;
+            return switch (later.fact) {
+                case MODIFIED -> new Told(fact, later.atMillis, later.order, goneAt);
+                case CREATED -> new Told(Fact.CREATED, later.atMillis, later.order, Math.max(goneAt, later.goneAt));
+                case GONE -> later;
+            };
+        }
+
+        Told takenAt(long millis) {
+            return new Told(fact, millis, order, goneAt);
         }
     }
-
-    private static final Told QUEUED_CREATED = new Told(Fact.CREATED, Long.MAX_VALUE);
-    private static final Told QUEUED_MODIFIED = new Told(Fact.MODIFIED, Long.MAX_VALUE);
-    private static final Told QUEUED_GONE = new Told(Fact.GONE, Long.MAX_VALUE);
 
     private TreeSnapshot base;
     private final Map<Path, Told> retrieved = new HashMap<>();
     private final Map<Path, Told> queued = new HashMap<>();
+    /** How many retrieved facts each path has directly under it: a deletion with facts under it must be kept. */
+    private final Map<Path, Integer> retrievedChildren = new HashMap<>();
+    private long events;
 
     boolean hasBase() {
         return base != null;
@@ -61,12 +81,7 @@ final class ToldView {
 
     /** An event about {@code relative} went into the key's list. */
     void queued(Fact fact, Path relative) {
-        Told told = switch (fact) {
-            case CREATED -> QUEUED_CREATED;
-            case MODIFIED -> QUEUED_MODIFIED;
-            case GONE -> QUEUED_GONE;
-        };
-        queued.merge(relative, told, Told::then);
+        queued.merge(relative, Told.of(fact, ++events), Told::then);
     }
 
     /** The key's list was replaced by OVERFLOW: what it held never reaches the consumer. */
@@ -79,17 +94,37 @@ final class ToldView {
         if (queued.isEmpty()) {
             return;
         }
+        List<Path> goneUnseen = new ArrayList<>();
         queued.forEach((path, told) -> {
-            Told taken = new Told(told.fact(), nowMillis);
+            Told taken = told.takenAt(nowMillis);
             Told merged = retrieved.containsKey(path) ? retrieved.get(path).then(taken) : taken;
-            // A path the scan never saw that is gone again needs no memory; this keeps the view as small as the tree.
+            remember(path, merged);
             if (merged.fact() == Fact.GONE && base != null && !base.contains(path)) {
-                retrieved.remove(path);
-            } else {
-                retrieved.put(path, merged);
+                goneUnseen.add(path);
             }
         });
         queued.clear();
+        // A path the scan never saw that is gone again needs no memory; this keeps the view as small as the tree.
+        // Unless facts lie under it: its deletion is what voids them. Deepest first, so that a directory whose
+        // entries are all forgotten is forgotten too.
+        goneUnseen.sort(Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path path : goneUnseen) {
+            if (!retrievedChildren.containsKey(path)) {
+                forget(path);
+            }
+        }
+    }
+
+    private void remember(Path path, Told told) {
+        if (retrieved.put(path, told) == null && path.getParent() != null) {
+            retrievedChildren.merge(path.getParent(), 1, Integer::sum);
+        }
+    }
+
+    private void forget(Path path) {
+        if (retrieved.remove(path) != null && path.getParent() != null) {
+            retrievedChildren.computeIfPresent(path.getParent(), (parent, count) -> count == 1 ? null : count - 1);
+        }
     }
 
     /**
@@ -104,6 +139,7 @@ final class ToldView {
         base.overlaid(facts).reportChanges(complete, spec, sink);
         base = complete;
         retrieved.clear();
+        retrievedChildren.clear();
         queued.clear();
     }
 }

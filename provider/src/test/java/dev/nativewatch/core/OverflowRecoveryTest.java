@@ -190,4 +190,81 @@ class OverflowRecoveryTest extends CoreFixture {
         assertEquals(Set.of("ENTRY_DELETE before", "ENTRY_CREATE missed"),
                 new HashSet<>(describe(awaitKey().pollEvents())));
     }
+
+    /**
+     * A consumer told that a directory was deleted forgets what it was told of under it: once the directory is
+     * back, the rescan must report its entries again, however many of them it had heard of before.
+     */
+    @Test
+    void entriesToldOfBeforeTheirDirectoryWasDeletedAreReportedOnceItIsBack() throws Exception {
+        WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.SUBTREE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
+        Files.createDirectory(dir.resolve("p"));
+        Files.createFile(dir.resolve("p/x"));
+        backend.report(dir, sink -> {
+            sink.changed(Change.CREATED, Path.of("p"));
+            sink.changed(Change.CREATED, Path.of("p/x"));
+        });
+        assertEquals(List.of("ENTRY_CREATE p", "ENTRY_CREATE p/x"), describe(awaitKey().pollEvents()));
+        key.reset();
+        // p moved out and back: the events say so, and say nothing of what p holds.
+        backend.report(dir, sink -> {
+            sink.changed(Change.DELETED, Path.of("p"));
+            sink.changed(Change.CREATED, Path.of("p"));
+        });
+        assertEquals(List.of("ENTRY_DELETE p", "ENTRY_CREATE p"), describe(awaitKey().pollEvents()));
+        key.reset();
+
+        backend.report(dir, sink -> sink.overflowed());
+        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
+        key.reset();
+        assertEquals(List.of("ENTRY_CREATE p/x"), describe(awaitKey().pollEvents()));
+    }
+
+    /** The same when the directory came back with the events that said so lost: its deletion must be remembered. */
+    @Test
+    void entriesOfADirectoryToldDeletedAreReportedWhenItCameBackUnheard() throws Exception {
+        WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.SUBTREE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
+        Files.createDirectory(dir.resolve("p"));
+        Files.createFile(dir.resolve("p/x"));
+        backend.report(dir, sink -> {
+            sink.changed(Change.CREATED, Path.of("p"));
+            sink.changed(Change.CREATED, Path.of("p/x"));
+        });
+        assertEquals(List.of("ENTRY_CREATE p", "ENTRY_CREATE p/x"), describe(awaitKey().pollEvents()));
+        key.reset();
+        backend.report(dir, sink -> sink.changed(Change.DELETED, Path.of("p")));
+        assertEquals(List.of("ENTRY_DELETE p"), describe(awaitKey().pollEvents()));
+        key.reset();
+
+        backend.report(dir, sink -> sink.overflowed());
+        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
+        key.reset();
+        assertEquals(List.of("ENTRY_CREATE p", "ENTRY_CREATE p/x"), describe(awaitKey().pollEvents()));
+    }
+
+    /**
+     * A creation of a path the consumer holds (a directory renamed over it, with the deletion of what it held never
+     * heard) takes nothing from the consumer: what it was told of under the path and is gone is reported gone.
+     */
+    @Test
+    void entriesOfADirectoryReplacedUnheardAreReportedGone() throws Exception {
+        WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.SUBTREE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
+        Files.createDirectory(dir.resolve("p"));
+        Files.createFile(dir.resolve("p/x"));
+        backend.report(dir, sink -> {
+            sink.changed(Change.CREATED, Path.of("p"));
+            sink.changed(Change.CREATED, Path.of("p/x"));
+        });
+        assertEquals(List.of("ENTRY_CREATE p", "ENTRY_CREATE p/x"), describe(awaitKey().pollEvents()));
+        key.reset();
+        Files.delete(dir.resolve("p/x"));
+        backend.report(dir, sink -> sink.changed(Change.CREATED, Path.of("p")));
+        assertEquals(List.of("ENTRY_CREATE p"), describe(awaitKey().pollEvents()));
+        key.reset();
+
+        backend.report(dir, sink -> sink.overflowed());
+        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
+        key.reset();
+        assertEquals(List.of("ENTRY_DELETE p/x"), describe(awaitKey().pollEvents()));
+    }
 }

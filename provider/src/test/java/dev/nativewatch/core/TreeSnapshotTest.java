@@ -142,8 +142,8 @@ class TreeSnapshotTest {
         Files.createDirectories(dir.resolve("n/m"));
         long now = System.currentTimeMillis();
         TreeSnapshot view = base.overlaid(Map.of(
-                Path.of("a"), new ToldView.Told(ToldView.Fact.GONE, now),
-                Path.of("n"), new ToldView.Told(ToldView.Fact.CREATED, now)));
+                Path.of("a"), new ToldView.Told(ToldView.Fact.GONE, now, 1, 1),
+                Path.of("n"), new ToldView.Told(ToldView.Fact.CREATED, now, 2, 0)));
 
         // Told of "a" gone and "n" created, not of "n/m": only that is news.
         assertEquals(List.of("CREATED n/m"), diff(view, TreeSnapshot.take(dir, TREE), TREE));
@@ -155,9 +155,38 @@ class TreeSnapshotTest {
         Files.createDirectories(dir.resolve("x/y"));
         long now = System.currentTimeMillis();
         // The consumer heard of x/y created, but the event for x itself was lost.
-        TreeSnapshot view = base.overlaid(Map.of(Path.of("x/y"), new ToldView.Told(ToldView.Fact.CREATED, now)));
+        TreeSnapshot view = base.overlaid(Map.of(Path.of("x/y"), new ToldView.Told(ToldView.Fact.CREATED, now, 2, 0)));
 
         assertEquals(List.of("CREATED x"), diff(view, TreeSnapshot.take(dir, TREE), TREE));
+    }
+
+    @Test
+    void factsUnderAPathOlderThanItsDeletionAreVoid() throws Exception {
+        TreeSnapshot base = TreeSnapshot.take(dir, TREE);
+        Files.createDirectories(dir.resolve("p/x"));
+        Files.createDirectories(dir.resolve("q/y"));
+        long now = System.currentTimeMillis();
+        // Told of p/x, then of p deleted and created again: p/x is news. Told of q deleted and created, then of
+        // q/y: it is not.
+        TreeSnapshot view = base.overlaid(Map.of(
+                Path.of("p/x"), new ToldView.Told(ToldView.Fact.CREATED, now, 1, 0),
+                Path.of("p"), new ToldView.Told(ToldView.Fact.CREATED, now, 3, 2),
+                Path.of("q"), new ToldView.Told(ToldView.Fact.CREATED, now, 5, 4),
+                Path.of("q/y"), new ToldView.Told(ToldView.Fact.CREATED, now, 6, 0)));
+
+        assertEquals(List.of("CREATED p/x"), diff(view, TreeSnapshot.take(dir, TREE), TREE));
+    }
+
+    @Test
+    void aCreationOfAPathTheConsumerHoldsHidesNothingUnderIt() throws Exception {
+        Files.createDirectories(dir.resolve("r/z"));
+        TreeSnapshot base = TreeSnapshot.take(dir, TREE);
+        delete(dir.resolve("r/z"));
+        long now = System.currentTimeMillis();
+        // Told of r created (another directory renamed over it) but never of r/z gone: the consumer still holds it.
+        TreeSnapshot view = base.overlaid(Map.of(Path.of("r"), new ToldView.Told(ToldView.Fact.CREATED, now, 1, 0)));
+
+        assertEquals(List.of("DELETED r/z"), diff(view, TreeSnapshot.take(dir, TREE), TREE));
     }
 
     @Test
@@ -172,10 +201,10 @@ class TreeSnapshotTest {
         TreeSnapshot now = TreeSnapshot.take(dir, spec);
 
         Map<Path, ToldView.Told> toldAfter = Map.of(Path.of("f"),
-                new ToldView.Told(ToldView.Fact.MODIFIED, 1_200_000_000_000L));
+                new ToldView.Told(ToldView.Fact.MODIFIED, 1_200_000_000_000L, 1, 0));
         assertEquals(List.of(), diff(base.overlaid(toldAfter), now, spec));
         Map<Path, ToldView.Told> toldBefore = Map.of(Path.of("f"),
-                new ToldView.Told(ToldView.Fact.MODIFIED, 1_050_000_000_000L));
+                new ToldView.Told(ToldView.Fact.MODIFIED, 1_050_000_000_000L, 1, 0));
         assertEquals(List.of("CHANGED [LAST_WRITE] f"), diff(base.overlaid(toldBefore), now, spec));
     }
 
