@@ -1,5 +1,7 @@
 package dev.nativewatch.backend.tree;
 
+import dev.nativewatch.ExtendedModifiers;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,6 +30,10 @@ import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
  *
  * <p>Where the watcher reads a kernel queue, some batches made while it is held back also overflow that queue; the
  * OVERFLOW must come, and the next probes must all be reported, directories made during the batch included.
+ *
+ * <p>Half of the seeds register with {@code RESCAN_ON_OVERFLOW}. Then, once a batch has brought an OVERFLOW, the
+ * rescan must tell the consumer exactly what it missed: the tree listed at registration with every event applied in
+ * turn ({@link ToldTree}) must come to hold the tree on disk, no entry missing and none too many.
  */
 final class TortureRun {
 
@@ -35,6 +42,8 @@ final class TortureRun {
     static final Duration PROBE_DEADLINE = Duration.ofSeconds(20);
     private static final String PROBE = "probe-";
     private static final String OUTSIDE_PROBE = "outprobe-";
+    /** Mixed into the seed to choose whether a run registers with RESCAN_ON_OVERFLOW, apart from its changes. */
+    private static final long RESCAN_CHOICE = 0x5245_5343_414eL;
     /** A name no change of the tree takes: a file made and deleted over and over to overflow the kernel's queue. */
     private static final String FLOOD = "flood.";
     private static final Path MAX_QUEUED_EVENTS = Path.of("/proc/sys/fs/inotify/max_queued_events");
@@ -49,11 +58,15 @@ final class TortureRun {
         LOSS_SIGNALLED
     }
 
-    /** How a run ended, how many probes were reported in it, and after how many queue overflows. */
-    record Result(Outcome outcome, int probesReported, int queueOverflows) {
+    /**
+     * How a run ended, how many probes were reported in it, after how many queue overflows, and how many times a
+     * rescan after an OVERFLOW was seen to tell the consumer the tree on disk.
+     */
+    record Result(Outcome outcome, int probesReported, int queueOverflows, int rescansChecked) {
         @Override
         public String toString() {
-            return outcome + ", " + probesReported + " probes reported, " + queueOverflows + " queue overflows";
+            return outcome + ", " + probesReported + " probes reported, " + queueOverflows + " queue overflows, "
+                    + rescansChecked + " rescans checked";
         }
     }
 
@@ -89,8 +102,11 @@ final class TortureRun {
     private final TreeChanges mutator;
     /** Events enough to overflow the kernel's queue; 0 where no batch overflows it. */
     private final int flood;
+    /** Whether the tree is registered with RESCAN_ON_OVERFLOW. */
+    private final boolean rescans;
     private int probesReported;
     private int queueOverflows;
+    private int rescansChecked;
 
     private TortureRun(Subject subject, long seed, Path temp) throws IOException {
         this.subject = subject;
@@ -99,6 +115,8 @@ final class TortureRun {
         this.outside = Files.createDirectory(temp.resolve("outside"));
         this.mutator = subject.changes().create(seed, root, outside);
         this.flood = subject.kernelQueue() ? eventsToOverflow() : 0;
+        // SplittableRandom mixes its seed: Random's first draws hardly differ for neighbouring seeds such as 1 to 10.
+        this.rescans = new SplittableRandom(seed ^ RESCAN_CHOICE).nextBoolean();
     }
 
     /** @return events enough to overflow inotify's queue, or 0 when it is too long to fill in a test */
@@ -122,7 +140,7 @@ final class TortureRun {
     static Result run(Subject subject, long seed, Path temp, int batches, int changes) throws Exception {
         TortureRun run = new TortureRun(subject, seed, temp);
         Outcome outcome = run.run(batches, changes);
-        return new Result(outcome, run.probesReported, run.queueOverflows);
+        return new Result(outcome, run.probesReported, run.queueOverflows, run.rescansChecked);
     }
 
     private Outcome run(int batches, int changes) throws Exception {
@@ -130,7 +148,10 @@ final class TortureRun {
         mutator.mutate(changes);
         checkModel();
         try (Watching watching = subject.watching().open()) {
-            WatchKey key = watching.registerTree(root);
+            mutator.note(rescans ? "register with RESCAN_ON_OVERFLOW" : "register");
+            WatchKey key = rescans ? watching.registerTree(root, ExtendedModifiers.RESCAN_ON_OVERFLOW)
+                    : watching.registerTree(root);
+            ToldTree told = new ToldTree(key, mutator.model().entries());
             mutator.watchedBy(watching);
             Random lag = new Random(seed);
             Random floods = new Random(~seed); // apart from lag, so that a seed holds back the same batches as ever
@@ -145,6 +166,9 @@ final class TortureRun {
                 watching.awaitQuiet(QUIET, QUIET_AT_MOST);
                 if (flooded) {
                     expectOverflowSince(watching, batchStart);
+                }
+                if (rescans && overflowedSince(watching, batchStart)) {
+                    expectToldTheTree(watching, key, told);
                 }
                 if (!probe(watching, key, batch)) {
                     return Outcome.LOSS_SIGNALLED;
@@ -199,6 +223,28 @@ final class TortureRun {
             throw failure("the kernel's queue overflowed but no OVERFLOW was reported", events);
         }
         queueOverflows++;
+    }
+
+    private static boolean overflowedSince(Watching watching, int start) {
+        List<Watching.Event> events = watching.events();
+        return events.subList(start, events.size()).stream().anyMatch(e -> e.kind() == OVERFLOW);
+    }
+
+    /**
+     * After an OVERFLOW on a key that rescans: the consumer's tree must come to be the one on disk, unless the key
+     * was invalidated, which the probes then take for a signalled loss.
+     */
+    private void expectToldTheTree(Watching watching, WatchKey key, ToldTree told) throws InterruptedException {
+        List<String> real = mutator.model().entries();
+        if (!watching.await(seen -> watching.invalidated(key) || told.update(seen).differences(real).isEmpty(),
+                PROBE_DEADLINE)) {
+            List<Watching.Event> events = watching.events();
+            throw failure("after the OVERFLOW, the tree the key told of is not the one on disk:\n  "
+                    + told.update(events).differences(real), events);
+        }
+        if (!watching.invalidated(key)) {
+            rescansChecked++;
+        }
     }
 
     private void checkModel() throws IOException {

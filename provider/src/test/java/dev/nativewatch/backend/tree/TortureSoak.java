@@ -50,12 +50,12 @@ final class TortureSoak {
             throws Exception {
         long end = System.nanoTime() + time.toNanos();
         Random seeds = new Random();
-        Map<String, long[]> counts = new LinkedHashMap<>(); // runs, exact, signalled, failed, probes, overflows
+        Map<String, long[]> counts = new LinkedHashMap<>(); // runs, exact, signalled, failed, probes, overflows, rescans
         List<String> failures = new ArrayList<>();
         for (int run = 0; System.nanoTime() < end; run++) {
             TortureRun.Subject subject = subjects.get(run % subjects.size());
             long seed = seeds.nextLong();
-            long[] count = counts.computeIfAbsent(subject.name(), s -> new long[6]);
+            long[] count = counts.computeIfAbsent(subject.name(), s -> new long[7]);
             count[0]++;
             Path dir = Files.createDirectory(temp.resolve("run-" + run));
             try {
@@ -63,6 +63,7 @@ final class TortureSoak {
                 count[result.outcome() == TortureRun.Outcome.EXACT ? 1 : 2]++;
                 count[4] += result.probesReported();
                 count[5] += result.queueOverflows();
+                count[6] += result.rescansChecked();
                 System.out.println("soak: " + subject + " seed " + seed + ": " + result);
             } catch (AssertionError e) {
                 count[3]++;
@@ -73,8 +74,8 @@ final class TortureSoak {
             }
         }
         counts.forEach((subject, c) -> System.out.println("soak: " + subject + ": " + c[0] + " runs, " + c[1]
-                + " exact, " + c[2] + " with a signalled loss, " + c[3] + " failed, " + c[4] + " probes reported, " + c[5]
-                + " queue overflows recovered from"));
+                + " exact, " + c[2] + " with a signalled loss, " + c[3] + " failed, " + c[4] + " probes reported, "
+                + c[5] + " queue overflows recovered from, " + c[6] + " rescans that told the tree on disk"));
         assertTrue(failures.isEmpty(), "failing seeds: " + failures);
     }
 }

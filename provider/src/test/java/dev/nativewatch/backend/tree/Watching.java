@@ -62,9 +62,14 @@ final class Watching implements AutoCloseable {
         return service;
     }
 
-    /** Registers the whole tree at {@code dir} (a default-file-system path) for create, delete and modify. */
-    WatchKey registerTree(Path dir) throws IOException {
-        return register(dir, CREATE_DELETE_MODIFY, ExtendedModifiers.SUBTREE);
+    /**
+     * Registers the whole tree at {@code dir} (a default-file-system path) for create, delete and modify, with
+     * any {@code more} modifiers.
+     */
+    WatchKey registerTree(Path dir, WatchEvent.Modifier... more) throws IOException {
+        WatchEvent.Modifier[] modifiers = java.util.Arrays.copyOf(more, more.length + 1);
+        modifiers[more.length] = ExtendedModifiers.SUBTREE;
+        return register(dir, CREATE_DELETE_MODIFY, modifiers);
     }
 
     WatchKey register(Path dir, WatchEvent.Kind<?>[] kinds, WatchEvent.Modifier... modifiers) throws IOException {
