@@ -18,12 +18,14 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -46,9 +48,16 @@ public final class TckReportListener implements TestExecutionListener {
             "Close", "Overflow", "Concurrency", "Extension", "Scenario", "Differential");
     private static final int NOTE_LIMIT = 400;
 
-    /** The outcome of one check for one implementation. */
-    record Row(String check, String tags, String outcome, String detail) {
+    /**
+     * The outcome of one check for one implementation, and the runtime that ran it: the columns of one report can
+     * come from different JVMs (a build on two JDKs, a Windows runtime under Wine), and each says which.
+     */
+    record Row(String check, String tags, String outcome, String detail, String runtime) {
     }
+
+    /** This JVM, as the report names the runtime of the rows it writes. */
+    static final String RUNTIME = "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name")
+            + " " + System.getProperty("os.arch");
 
     private final Map<String, Map<String, String>> published = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Row>> results = new ConcurrentHashMap<>();
@@ -73,14 +82,15 @@ public final class TckReportListener implements TestExecutionListener {
         }
         String check = values.get(TckExtension.CHECK);
         Throwable thrown = result.getThrowable().orElse(null);
+        String tags = values.get(TckExtension.TAGS);
         Row row = switch (result.getStatus()) {
-            case SUCCESSFUL -> new Row(check, values.get(TckExtension.TAGS), "pass", "");
+            case SUCCESSFUL -> new Row(check, tags, "pass", "", RUNTIME);
             case ABORTED -> thrown instanceof ExpectedDeviation deviation
-                    ? new Row(check, values.get(TckExtension.TAGS), "expected-deviation", deviation.reason())
-                    : new Row(check, values.get(TckExtension.TAGS), "n/a", thrown == null ? "" : text(thrown.getMessage()));
+                    ? new Row(check, tags, "expected-deviation", deviation.reason(), RUNTIME)
+                    : new Row(check, tags, "n/a", thrown == null ? "" : text(thrown.getMessage()), RUNTIME);
             case FAILED -> thrown instanceof UnexpectedPass pass
-                    ? new Row(check, values.get(TckExtension.TAGS), "UNEXPECTED PASS", pass.reason())
-                    : new Row(check, values.get(TckExtension.TAGS), "FAIL", message(thrown));
+                    ? new Row(check, tags, "UNEXPECTED PASS", pass.reason(), RUNTIME)
+                    : new Row(check, tags, "FAIL", message(thrown), RUNTIME);
         };
         results.computeIfAbsent(values.get(TckExtension.IMPLEMENTATION), i -> new ConcurrentHashMap<>())
                 .put(check, row);
@@ -91,7 +101,14 @@ public final class TckReportListener implements TestExecutionListener {
         if (results.isEmpty()) {
             return;
         }
-        Path base = Path.of(System.getProperty("tck.report.dir", "target"));
+        merge(Path.of(System.getProperty("tck.report.dir", "target")), results);
+    }
+
+    /**
+     * Merges {@code results} (implementation → check → row) into the partials under {@code base}, and rewrites the
+     * report from them all.
+     */
+    static void merge(Path base, Map<String, Map<String, Row>> results) {
         Path partials = base.resolve(RESULTS);
         try {
             Files.createDirectories(partials);
@@ -116,7 +133,8 @@ public final class TckReportListener implements TestExecutionListener {
         StringBuilder text = new StringBuilder();
         for (Row row : rows) {
             text.append(escape(row.check())).append('\t').append(escape(row.tags())).append('\t')
-                    .append(escape(row.outcome())).append('\t').append(escape(row.detail())).append('\n');
+                    .append(escape(row.outcome())).append('\t').append(escape(row.detail())).append('\t')
+                    .append(escape(row.runtime())).append('\n');
         }
         return text.toString();
     }
@@ -128,8 +146,11 @@ public final class TckReportListener implements TestExecutionListener {
         }
         for (String line : Files.readAllLines(partial, StandardCharsets.UTF_8)) {
             String[] fields = line.split("\t", -1);
-            if (fields.length == 4) {
-                Row row = new Row(unescape(fields[0]), unescape(fields[1]), unescape(fields[2]), unescape(fields[3]));
+            if (fields.length == 4 || fields.length == 5) {
+                // A partial written before rows named their runtime has four fields.
+                String runtime = fields.length == 5 ? unescape(fields[4]) : "";
+                Row row = new Row(unescape(fields[0]), unescape(fields[1]), unescape(fields[2]), unescape(fields[3]),
+                        runtime);
                 rows.put(row.check(), row);
             }
         }
@@ -158,17 +179,17 @@ public final class TckReportListener implements TestExecutionListener {
 
         StringBuilder md = new StringBuilder();
         md.append("# nativewatch compatibility report\n\n");
-        md.append("Generated ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" on ")
-                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch"))
-                .append(", Java ").append(System.getProperty("java.version")).append(", from ")
+        md.append("Generated ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(" from ")
                 .append(implementations.size()).append(" partial result files in `")
-                .append(partials.getFileName()).append("/` (merged across surefire executions).\n\n");
+                .append(partials.getFileName()).append("/` (merged across surefire executions, and across builds "
+                        + "that share the directory); the summary names the runtime that ran each column.\n\n");
         md.append("Cells: **pass**; **FAIL**; **expected-deviation** (declared by the implementation with a reason, "
                 + "and it did fail); **UNEXPECTED PASS** (declared as a deviation, but passed); **n/a** (not "
                 + "applicable: feature not claimed, other platform, or declared). Numbers refer to the notes.\n\n");
 
-        md.append("## Summary\n\n| implementation | pass | FAIL | expected-deviation | UNEXPECTED PASS | n/a |\n");
-        md.append("|---|---|---|---|---|---|\n");
+        md.append("## Summary\n\n| implementation | pass | FAIL | expected-deviation | UNEXPECTED PASS | n/a "
+                + "| run on |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
         for (String implementation : implementations) {
             Map<String, Integer> counts = new LinkedHashMap<>();
             for (String outcome : List.of("pass", "FAIL", "expected-deviation", "UNEXPECTED PASS", "n/a")) {
@@ -177,7 +198,7 @@ public final class TckReportListener implements TestExecutionListener {
             all.get(implementation).values().forEach(row -> counts.merge(row.outcome(), 1, Integer::sum));
             md.append("| ").append(implementation);
             counts.values().forEach(count -> md.append(" | ").append(count));
-            md.append(" |\n");
+            md.append(" | ").append(cell(runtimes(all.get(implementation).values()))).append(" |\n");
         }
 
         md.append("\n## Checks\n\n| check | tags |");
@@ -202,6 +223,16 @@ public final class TckReportListener implements TestExecutionListener {
             }
         }
         return md.toString();
+    }
+
+    /** @return the runtimes that ran these rows, most rows first; "unknown" for rows that do not say */
+    private static String runtimes(Collection<Row> rows) {
+        Map<String, Long> counts = rows.stream().collect(Collectors.groupingBy(
+                row -> row.runtime().isEmpty() ? "unknown" : row.runtime(), TreeMap::new, Collectors.counting()));
+        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(runtime -> counts.size() == 1 ? runtime.getKey() : runtime.getKey() + " ("
+                        + runtime.getValue() + (runtime.getValue() == 1 ? " check)" : " checks)"))
+                .collect(Collectors.joining("; "));
     }
 
     private static String outcomeCell(Row row, Notes notes) {
