@@ -150,7 +150,9 @@ final class Recovery {
     /**
      * @return whether a change the kernel reports only repeats what the last pass reported: the kernel read it
      * before that scan, the poller after. A creation counts as repeated only while the entry is the very file the
-     * scan saw; anything else said about a path ends what the pass said about it.
+     * scan saw; anything else said about a path ends what the pass said about it, and about the paths above it:
+     * once the consumer has heard again of something under a directory the pass reported gone, the kernel's own
+     * deletion of that directory is news again, and is what takes those entries from the consumer.
      */
     boolean repeats(Path directory, ToldView.Fact fact, Path relative) {
         if (reportedCreated.isEmpty() && reportedGone.isEmpty()) {
@@ -158,13 +160,16 @@ final class Recovery {
         }
         if (fact == ToldView.Fact.CREATED && reportedCreated.containsKey(relative)) {
             Object fileKey = reportedCreated.remove(relative);
-            return fileKey != null && fileKey.equals(FileKeys.of(directory.resolve(relative)));
-        }
-        if (fact == ToldView.Fact.GONE && reportedGone.remove(relative)) {
+            if (fileKey != null && fileKey.equals(FileKeys.of(directory.resolve(relative)))) {
+                return true;
+            }
+        } else if (fact == ToldView.Fact.GONE && reportedGone.remove(relative)) {
             return true;
         }
         reportedCreated.remove(relative);
-        reportedGone.remove(relative);
+        for (Path path = relative; path != null && !reportedGone.isEmpty(); path = path.getParent()) {
+            reportedGone.remove(path);
+        }
         return false;
     }
 

@@ -161,6 +161,30 @@ class OverflowRecoveryTest extends CoreFixture {
         assertEquals(List.of("ENTRY_DELETE late", "ENTRY_CREATE late"), describe(awaitKey().pollEvents()));
     }
 
+    /**
+     * Changes read after the rescan but made before it can say something under a directory the rescan reported
+     * gone: then the kernel's own deletion of that directory, which follows them, is no repeat, and must take them
+     * from the consumer.
+     */
+    @Test
+    void aDeletionThatFollowsAStaleChangeUnderItIsNotDroppedAsARepeat() throws Exception {
+        Files.createDirectory(dir.resolve("p"));
+        WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.SUBTREE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
+        Files.delete(dir.resolve("p"));
+        backend.report(dir, sink -> sink.overflowed());
+        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
+        key.reset();
+        assertEquals(List.of("ENTRY_DELETE p"), describe(awaitKey().pollEvents()));
+        key.reset();
+
+        // What the kernel queued before the scan: p/q made, then p renamed away.
+        backend.report(dir, sink -> {
+            sink.changed(Change.CREATED, Path.of("p/q"));
+            sink.changed(Change.DELETED, Path.of("p"));
+        });
+        assertEquals(List.of("ENTRY_CREATE p/q", "ENTRY_DELETE p"), describe(awaitKey().pollEvents()));
+    }
+
     @Test
     void aRescanThatFindsNothingNewLeavesTheKeyQuiet() throws Exception {
         WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
