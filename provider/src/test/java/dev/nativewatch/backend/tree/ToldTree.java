@@ -45,14 +45,18 @@ final class ToldTree {
         return this;
     }
 
-    /** @return how the believed tree differs from {@code real}'s entries, or an empty string when it does not */
-    String differences(List<String> real) {
+    /**
+     * @param missingToo whether entries on disk that the consumer never heard of count, or only those it believes in
+     *                   that are not on disk
+     * @return how the believed tree differs from {@code real}'s entries, or an empty string when it does not
+     */
+    String differences(List<String> real, boolean missingToo) {
         NavigableSet<String> missing = new TreeSet<>(real);
         missing.removeAll(entries);
         NavigableSet<String> extra = new TreeSet<>(entries);
         real.forEach(extra::remove);
         List<String> out = new ArrayList<>();
-        if (!missing.isEmpty()) {
+        if (missingToo && !missing.isEmpty()) {
             out.add("on disk but never reported: " + printable(missing));
         }
         if (!extra.isEmpty()) {
