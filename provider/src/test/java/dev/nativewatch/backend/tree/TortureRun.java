@@ -64,7 +64,7 @@ final class TortureRun {
 
     /**
      * How a run ended, how many probes were reported in it, after how many queue overflows, and how many times a
-     * rescan after an OVERFLOW was seen to tell the consumer the tree on disk.
+     * rescan after an OVERFLOW was checked against the tree on disk.
      */
     record Result(Outcome outcome, int probesReported, int queueOverflows, int rescansChecked) {
         @Override

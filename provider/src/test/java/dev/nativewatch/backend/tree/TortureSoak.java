@@ -75,7 +75,7 @@ final class TortureSoak {
         }
         counts.forEach((subject, c) -> System.out.println("soak: " + subject + ": " + c[0] + " runs, " + c[1]
                 + " exact, " + c[2] + " with a signalled loss, " + c[3] + " failed, " + c[4] + " probes reported, "
-                + c[5] + " queue overflows recovered from, " + c[6] + " rescans that told the tree on disk"));
+                + c[5] + " queue overflows recovered from, " + c[6] + " rescans checked against the disk"));
         assertTrue(failures.isEmpty(), "failing seeds: " + failures);
     }
 }
