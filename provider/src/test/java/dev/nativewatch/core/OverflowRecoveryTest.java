@@ -171,9 +171,7 @@ class OverflowRecoveryTest extends CoreFixture {
         Files.createDirectory(dir.resolve("p"));
         WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.SUBTREE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
         Files.delete(dir.resolve("p"));
-        backend.report(dir, sink -> sink.overflowed());
-        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
-        key.reset();
+        overflowAndTakeIt(key);
         assertEquals(List.of("ENTRY_DELETE p"), describe(awaitKey().pollEvents()));
         key.reset();
 
@@ -221,15 +219,7 @@ class OverflowRecoveryTest extends CoreFixture {
      */
     @Test
     void entriesToldOfBeforeTheirDirectoryWasDeletedAreReportedOnceItIsBack() throws Exception {
-        WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.SUBTREE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
-        Files.createDirectory(dir.resolve("p"));
-        Files.createFile(dir.resolve("p/x"));
-        backend.report(dir, sink -> {
-            sink.changed(Change.CREATED, Path.of("p"));
-            sink.changed(Change.CREATED, Path.of("p/x"));
-        });
-        assertEquals(List.of("ENTRY_CREATE p", "ENTRY_CREATE p/x"), describe(awaitKey().pollEvents()));
-        key.reset();
+        WatchKey key = watchTreeToldOfDirectoryAndFile();
         // p moved out and back: the events say so, and say nothing of what p holds.
         backend.report(dir, sink -> {
             sink.changed(Change.DELETED, Path.of("p"));
@@ -238,31 +228,19 @@ class OverflowRecoveryTest extends CoreFixture {
         assertEquals(List.of("ENTRY_DELETE p", "ENTRY_CREATE p"), describe(awaitKey().pollEvents()));
         key.reset();
 
-        backend.report(dir, sink -> sink.overflowed());
-        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
-        key.reset();
+        overflowAndTakeIt(key);
         assertEquals(List.of("ENTRY_CREATE p/x"), describe(awaitKey().pollEvents()));
     }
 
     /** The same when the directory came back with the events that said so lost: its deletion must be remembered. */
     @Test
     void entriesOfADirectoryToldDeletedAreReportedWhenItCameBackUnheard() throws Exception {
-        WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.SUBTREE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
-        Files.createDirectory(dir.resolve("p"));
-        Files.createFile(dir.resolve("p/x"));
-        backend.report(dir, sink -> {
-            sink.changed(Change.CREATED, Path.of("p"));
-            sink.changed(Change.CREATED, Path.of("p/x"));
-        });
-        assertEquals(List.of("ENTRY_CREATE p", "ENTRY_CREATE p/x"), describe(awaitKey().pollEvents()));
-        key.reset();
+        WatchKey key = watchTreeToldOfDirectoryAndFile();
         backend.report(dir, sink -> sink.changed(Change.DELETED, Path.of("p")));
         assertEquals(List.of("ENTRY_DELETE p"), describe(awaitKey().pollEvents()));
         key.reset();
 
-        backend.report(dir, sink -> sink.overflowed());
-        assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
-        key.reset();
+        overflowAndTakeIt(key);
         assertEquals(List.of("ENTRY_CREATE p", "ENTRY_CREATE p/x"), describe(awaitKey().pollEvents()));
     }
 
@@ -272,6 +250,18 @@ class OverflowRecoveryTest extends CoreFixture {
      */
     @Test
     void entriesOfADirectoryReplacedUnheardAreReportedGone() throws Exception {
+        WatchKey key = watchTreeToldOfDirectoryAndFile();
+        Files.delete(dir.resolve("p/x"));
+        backend.report(dir, sink -> sink.changed(Change.CREATED, Path.of("p")));
+        assertEquals(List.of("ENTRY_CREATE p"), describe(awaitKey().pollEvents()));
+        key.reset();
+
+        overflowAndTakeIt(key);
+        assertEquals(List.of("ENTRY_DELETE p/x"), describe(awaitKey().pollEvents()));
+    }
+
+    /** A tree watch with a rescan whose consumer has been told of {@code p} and {@code p/x}, both on disk. */
+    private WatchKey watchTreeToldOfDirectoryAndFile() throws Exception {
         WatchKey key = register(dir, CREATE_DELETE, ExtendedModifiers.SUBTREE, ExtendedModifiers.RESCAN_ON_OVERFLOW);
         Files.createDirectory(dir.resolve("p"));
         Files.createFile(dir.resolve("p/x"));
@@ -281,14 +271,13 @@ class OverflowRecoveryTest extends CoreFixture {
         });
         assertEquals(List.of("ENTRY_CREATE p", "ENTRY_CREATE p/x"), describe(awaitKey().pollEvents()));
         key.reset();
-        Files.delete(dir.resolve("p/x"));
-        backend.report(dir, sink -> sink.changed(Change.CREATED, Path.of("p")));
-        assertEquals(List.of("ENTRY_CREATE p"), describe(awaitKey().pollEvents()));
-        key.reset();
+        return key;
+    }
 
+    /** The backend overflows; the consumer takes the OVERFLOW, alone, which starts the rescan. */
+    private void overflowAndTakeIt(WatchKey key) throws Exception {
         backend.report(dir, sink -> sink.overflowed());
         assertEquals(List.of("OVERFLOW null"), describe(awaitKey().pollEvents()));
         key.reset();
-        assertEquals(List.of("ENTRY_DELETE p/x"), describe(awaitKey().pollEvents()));
     }
 }

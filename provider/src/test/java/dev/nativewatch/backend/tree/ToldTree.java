@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
@@ -57,15 +56,11 @@ final class ToldTree {
         real.forEach(extra::remove);
         List<String> out = new ArrayList<>();
         if (missingToo && !missing.isEmpty()) {
-            out.add("on disk but never reported: " + printable(missing));
+            out.add("on disk but never reported: " + TreeModel.printable(missing));
         }
         if (!extra.isEmpty()) {
-            out.add("reported but not on disk: " + printable(extra));
+            out.add("reported but not on disk: " + TreeModel.printable(extra));
         }
         return String.join("\n  ", out);
-    }
-
-    private static String printable(NavigableSet<String> paths) {
-        return paths.stream().map(RawPaths::printable).collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -171,7 +171,7 @@ final class TortureRun {
                 if (flooded) {
                     expectOverflowSince(watching, batchStart);
                 }
-                if (rescans && overflowedSince(watching, batchStart)) {
+                if (rescans && overflowIn(watching.events(), batchStart)) {
                     expectToldTheTree(watching, key, told, heldBack);
                 }
                 if (!probe(watching, key, batch)) {
@@ -223,14 +223,14 @@ final class TortureRun {
 
     private void expectOverflowSince(Watching watching, int batchStart) {
         List<Watching.Event> events = watching.events();
-        if (events.subList(batchStart, events.size()).stream().noneMatch(e -> e.kind() == OVERFLOW)) {
+        if (!overflowIn(events, batchStart)) {
             throw failure("the kernel's queue overflowed but no OVERFLOW was reported", events);
         }
         queueOverflows++;
     }
 
-    private static boolean overflowedSince(Watching watching, int start) {
-        List<Watching.Event> events = watching.events();
+    /** @return whether an OVERFLOW is among {@code events} from {@code start} on */
+    private static boolean overflowIn(List<Watching.Event> events, int start) {
         return events.subList(start, events.size()).stream().anyMatch(e -> e.kind() == OVERFLOW);
     }
 
@@ -274,7 +274,7 @@ final class TortureRun {
         events.subList(firstEvent, events.size()).forEach(e -> misreported(e, probes).ifPresent(problems::add));
         List<String> lost = unreported(created.update(events), probes);
         boolean signalled = watching.invalidated(key)
-                || events.subList(firstEvent, events.size()).stream().anyMatch(e -> e.kind() == OVERFLOW);
+                || overflowIn(events, firstEvent);
         if (!lost.isEmpty() && !signalled) {
             problems.add(lost.size() + " of " + probes.size() + " probes never reported, with no OVERFLOW since"
                     + " they were made and a valid key: " + lost);

@@ -166,7 +166,8 @@ final class TreeModel {
         }
     }
 
-    private static String printable(NavigableSet<String> paths) {
+    /** @return the paths, each {@link RawPaths#printable}, as a bracketed list for messages */
+    static String printable(NavigableSet<String> paths) {
         return paths.stream().map(RawPaths::printable).collect(Collectors.joining(", ", "[", "]"));
     }
 }
