@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -102,16 +103,16 @@ class DirectoryListerTest {
     }
 
     @Test
-    void listingDoesNotLeakDescriptors() throws IOException {
+    void listingDoesNotLeakDescriptors() throws Exception {
         Files.createDirectory(dir.resolve("sub"));
-        long before = openDescriptors();
+        Map<String, String> before = InotifyServiceTest.descriptors();
 
         for (int i = 0; i < 1000; i++) {
             listWithGetdents(dir, true);
             assertThrows(InotifyException.class, () -> listWithGetdents(dir.resolve("missing"), true));
         }
 
-        assertEquals(before, openDescriptors());
+        InotifyServiceTest.assertOpenedSince(List.of(), before, "every directory listed is closed");
     }
 
     private Map<String, EntryKind> listWithGetdents(Path directory, boolean everyEntry) throws IOException {
@@ -129,11 +130,5 @@ class DirectoryListerTest {
         Map<String, EntryKind> entries = new TreeMap<>();
         DirectoryLister.listWithNio(directory, everyEntry, entries::put);
         return entries;
-    }
-
-    private static long openDescriptors() throws IOException {
-        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        }
     }
 }
