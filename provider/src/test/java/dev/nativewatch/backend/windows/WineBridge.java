@@ -1,8 +1,10 @@
 package dev.nativewatch.backend.windows;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +32,10 @@ public final class WineBridge implements Win32Io.Factory {
 
     private static final long WINEBOOT_TIMEOUT_MINUTES = 10;
     private static final Set<Path> READY_PREFIXES = new HashSet<>();
-    private static final Map<Path, Process> KEEPERS = new HashMap<>();
+    private static final Map<Path, WineBridgeIo> KEEPERS = new HashMap<>();
+    private static final int STARTS = 3;
+    /** Long enough for a departing Wine server to have ended (under 2 s here). */
+    private static final long RESTART_PAUSE_MILLIS = 3000;
 
     private final Path wine;
     private final Path exe;
@@ -58,8 +63,8 @@ public final class WineBridge implements Win32Io.Factory {
 
     /**
      * Checks the helper and readies the Wine prefix, running {@code wineboot} the first time a prefix is used
-     * (once per JVM; it can take a while), then keeps Wine running in that prefix until this JVM exits (see
-     * {@link #keepWineRunning}).
+     * (once per JVM; it can take a while). Wine is kept running in that prefix from the first helper on, until this
+     * JVM exits (see {@link #keepWineRunning}).
      *
      * @param exe    the compiled {@code rdcw-bridge.exe}
      * @param prefix the {@code WINEPREFIX} to use, created if missing
@@ -72,20 +77,26 @@ public final class WineBridge implements Win32Io.Factory {
         Path wine = Wine.onPath("wine").orElseThrow();
         Path absolutePrefix = prefix.toAbsolutePath().normalize();
         readyPrefix(wine, absolutePrefix);
-        keepWineRunning(wine, exe.toAbsolutePath(), absolutePrefix);
         return new WineBridge(wine, exe.toAbsolutePath(), absolutePrefix);
     }
 
-    /** Starts one helper process. */
+    /** Starts one helper process, once Wine has shown that it runs in this prefix. */
     @Override
     public WineBridgeIo open() throws IOException {
-        Path log = prefix.resolveSibling("wine-bridge.log");
-        ProcessBuilder builder = new ProcessBuilder(wine.toString(), exe.toString())
-                .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        Wine.environment(builder.environment(), prefix);
-        WineBridgeIo io = new WineBridgeIo(builder.start(), log);
+        keepWineRunning(wine, exe, prefix);
+        WineBridgeIo io = startAnswering(wine, exe, prefix);
         sessions.add(io);
         return io;
+    }
+
+    /** @return the compiled helper this bridge runs */
+    Path exe() {
+        return exe;
+    }
+
+    /** @return the {@code WINEPREFIX} this bridge runs its helpers in */
+    Path prefix() {
+        return prefix;
     }
 
     /** @return every helper this bridge started, oldest first, running or not */
@@ -123,20 +134,75 @@ public final class WineBridge implements Win32Io.Factory {
     }
 
     /**
-     * Starts one idle helper that lives as long as this JVM: its input is a pipe that only the JVM's exit closes.
+     * Keeps one idle helper running as long as this JVM: its input is a pipe that only the JVM's exit closes.
      * Wine ends its server and its system processes (services.exe, winedevice.exe, ...) as soon as its last program
      * exits; without this, every watch service would restart them, and a helper that starts while they are ending
-     * fails at once with "recvmsg: Connection reset by peer".
+     * fails at once, or is ended by the departing server (exit code 1, with nothing said). The idle helper can meet
+     * that fate too when it starts right after wineboot, so it is checked before every helper starts, and replaced,
+     * saying so in the log, when it has ended.
      */
     private static synchronized void keepWineRunning(Path wine, Path exe, Path prefix) throws IOException {
-        Process keeper = KEEPERS.get(prefix);
-        if (keeper != null && keeper.isAlive()) {
+        WineBridgeIo keeper = KEEPERS.get(prefix);
+        if (keeper != null && keeper.process().isAlive()) {
             return;
         }
-        ProcessBuilder builder = new ProcessBuilder(wine.toString(), exe.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.appendTo(prefix.resolveSibling("wine-bridge.log").toFile()));
-        Wine.environment(builder.environment(), prefix);
-        KEEPERS.put(prefix, builder.start());
+        if (keeper != null) {
+            note(prefix, "the idle helper that keeps Wine running ended (exit code " + keeper.process().exitValue()
+                    + "); starting another");
+        }
+        KEEPERS.put(prefix, startAnswering(wine, exe, prefix));
+    }
+
+    /**
+     * Starts a helper and waits for its first answer. One that Wine ends before it answers, for the reason given at
+     * {@link #keepWineRunning}, is started again, up to {@value #STARTS} times in all, and the log says so; one
+     * that ended after answering is the test's failure to see, never retried.
+     */
+    static WineBridgeIo startAnswering(Path wine, Path exe, Path prefix) throws IOException {
+        Path log = log(prefix);
+        for (int attempt = 1; ; attempt++) {
+            ProcessBuilder builder = new ProcessBuilder(wine.toString(), exe.toString())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Wine.environment(builder.environment(), prefix);
+            // Wine's own error messages, into the log that a bridge's failure quotes.
+            builder.environment().put("WINEDEBUG", "-all,err+all");
+            WineBridgeIo io = new WineBridgeIo(builder.start(), log);
+            try {
+                io.stats();
+                return io;
+            } catch (IOException startFailed) {
+                boolean ended = !io.process().isAlive();
+                try {
+                    io.close();
+                } catch (IOException notEnded) {
+                    startFailed.addSuppressed(notEnded);
+                }
+                if (!ended || attempt == STARTS) {
+                    throw startFailed;
+                }
+                note(prefix, "a helper ended before it answered (exit code " + io.process().exitValue()
+                        + "); starting it again, " + (attempt + 1) + " of " + STARTS);
+                pause(RESTART_PAUSE_MILLIS);
+            }
+        }
+    }
+
+    /** @return the log beside {@code prefix}: what the helpers write to their standard error, and these notes */
+    static Path log(Path prefix) {
+        return prefix.resolveSibling("wine-bridge.log");
+    }
+
+    private static void note(Path prefix, String line) throws IOException {
+        Files.writeString(log(prefix), "[nativewatch tests] " + line + System.lineSeparator(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting to start a Wine bridge again");
+        }
     }
 }
