@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
@@ -295,12 +296,12 @@ class InotifyServiceTest {
         service.close();
         Set<String> inotifyBefore = inotifyDescriptors();
         Map<String, String> fdsBefore = descriptors();
-        long threadsBefore = pollerThreads();
+        Set<Thread> threadsBefore = nativewatchThreads();
 
         service = newService(new InotifyBackend());
         collector = new EventCollector(service);
         assertOpenedSince(List.of("anon_inode:[eventfd]", "anon_inode:inotify"), fdsBefore, "the service's own");
-        assertEquals(threadsBefore + 1, pollerThreads());
+        assertThreadsStartedSince(threadsBefore, 1, "the service's poller");
         Set<String> ours = inotifyDescriptors();
         ours.removeAll(inotifyBefore);
         assertEquals(1, ours.size(), ours.toString());
@@ -313,7 +314,7 @@ class InotifyServiceTest {
             key.cancel();
         }
         assertOpenedSince(List.of("anon_inode:[eventfd]", "anon_inode:inotify"), fdsBefore, "the service's own");
-        assertEquals(threadsBefore + 1, pollerThreads());
+        assertThreadsStartedSince(threadsBefore, 1, "the service's poller");
         assertEquals(0, kernelWatches(fd), "no watch left in the kernel");
 
         WatchKey live = register(dir, kinds(ENTRY_CREATE), ExtendedModifiers.SUBTREE);
@@ -324,7 +325,7 @@ class InotifyServiceTest {
         service.close();
         assertFalse(live.isValid());
         assertOpenedSince(List.of(), fdsBefore, "all closed");
-        assertEquals(threadsBefore, pollerThreads());
+        assertThreadsStartedSince(threadsBefore, 0, "the poller has ended");
     }
 
     /** Closing the inotify descriptor removes its watches at once: closing a service makes no call per watch. */
@@ -406,9 +407,30 @@ class InotifyServiceTest {
         assertEquals(expected, opened, message);
     }
 
-    static long pollerThreads() {
+    /**
+     * Asserts that the live threads of ours started since {@code before} come to number {@code expected}. Like
+     * {@link #assertOpenedSince}, it waits: a thread of another test's closed service may still be on its way out.
+     */
+    static void assertThreadsStartedSince(Set<Thread> before, int expected, String message)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + DESCRIPTOR_DEADLINE.toNanos();
+        List<Thread> started = startedSince(before);
+        while (started.size() != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            started = startedSince(before);
+        }
+        assertEquals(expected, started.size(), message + ": " + started);
+    }
+
+    private static List<Thread> startedSince(Set<Thread> before) {
+        return nativewatchThreads().stream().filter(thread -> !before.contains(thread)).toList();
+    }
+
+    /** @return the live threads whose names say they are ours */
+    static Set<Thread> nativewatchThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().startsWith("nativewatch-")).count();
+                .filter(t -> t.isAlive() && t.getName().startsWith("nativewatch-"))
+                .collect(Collectors.toSet());
     }
 
     /** @return the numbers of this process's inotify descriptors */
