@@ -30,8 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -358,7 +360,8 @@ class InotifyServiceTest {
 
     // ---- counting
 
-    static final Duration DESCRIPTOR_DEADLINE = Duration.ofSeconds(10);
+    /** How long a count of descriptors or threads may take to settle. */
+    static final Duration SETTLE_DEADLINE = Duration.ofSeconds(10);
     static final String PROC_SELF_FD = "/proc/" + ProcessHandle.current().pid() + "/fd";
 
     /** @return this process's open descriptors: the entries of /proc/self/fd, with what each one is */
@@ -397,29 +400,28 @@ class InotifyServiceTest {
      * descriptor that is not ours may be seen open once; what is leaked stays open past the deadline.
      */
     static void assertOpenedSince(List<String> expected, Map<String, String> before, String message)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + DESCRIPTOR_DEADLINE.toNanos();
-        List<String> opened = openedSince(before);
-        while (!opened.equals(expected) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            opened = openedSince(before);
-        }
-        assertEquals(expected, opened, message);
+            throws Exception {
+        assertEquals(expected, settled(() -> openedSince(before), expected::equals), message);
     }
 
     /**
      * Asserts that the live threads of ours started since {@code before} come to number {@code expected}. Like
      * {@link #assertOpenedSince}, it waits: a thread of another test's closed service may still be on its way out.
      */
-    static void assertThreadsStartedSince(Set<Thread> before, int expected, String message)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + DESCRIPTOR_DEADLINE.toNanos();
-        List<Thread> started = startedSince(before);
-        while (started.size() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            started = startedSince(before);
-        }
+    static void assertThreadsStartedSince(Set<Thread> before, int expected, String message) throws Exception {
+        List<Thread> started = settled(() -> startedSince(before), threads -> threads.size() == expected);
         assertEquals(expected, started.size(), message + ": " + started);
+    }
+
+    /** @return {@code value} as last read: once it is {@code settled}, or when the deadline has passed */
+    private static <T> T settled(Callable<T> value, Predicate<T> settled) throws Exception {
+        long deadline = System.nanoTime() + SETTLE_DEADLINE.toNanos();
+        T current = value.call();
+        while (!settled.test(current) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            current = value.call();
+        }
+        return current;
     }
 
     private static List<Thread> startedSince(Set<Thread> before) {

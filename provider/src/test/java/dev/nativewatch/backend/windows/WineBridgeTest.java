@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -72,7 +71,6 @@ class WineBridgeTest {
     }
 
     private int runs() throws IOException {
-        List<String> lines = Files.readAllLines(runs);
-        return lines.size();
+        return Files.readAllLines(runs).size();
     }
 }
